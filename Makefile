@@ -1,0 +1,44 @@
+# Tandem — every target installs what it needs into .venv first (Python 3.11, locked versions).
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+TANDEM := $(BIN)/tandem
+# The demo always runs on SQLite, whatever DATABASE_URL the shell has.
+SQLITE_ENV := env -u DATABASE_URL
+
+.PHONY: install demo serve test test-fast lint format messages bench clean
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed messages
+
+messages: $(BIN)/.installed
+	$(TANDEM) compilemessages --ignore=.venv --verbosity 0
+
+demo: install
+	$(SQLITE_ENV) $(TANDEM) demo
+	$(SQLITE_ENV) $(TANDEM) runserver 127.0.0.1:8000
+
+serve: install
+	$(SQLITE_ENV) $(TANDEM) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m django makemigrations --check --dry-run --settings=tandem.config.test_settings
+	$(BIN)/pytest -n 2 -q
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(SQLITE_ENV) $(BIN)/python benchmarks/import_people.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

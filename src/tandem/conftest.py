@@ -1,0 +1,66 @@
+"""Shared personas, created once per test: the people every permission test is about."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tandem.people.tests.factories import PersonFactory, UserFactory
+
+
+@pytest.fixture
+def coordinator(db):
+    user = UserFactory(email="clara.coordinator@example.com")
+    user.groups.add(Group.objects.get(name="coordinator"))
+    PersonFactory(email=user.email, first_name="Clara", last_name="Koordinatorin", career_level=3)
+    return user
+
+
+@pytest.fixture
+def sponsor(db):
+    user = UserFactory(email="sven.sponsor@example.com")
+    user.groups.add(Group.objects.get(name="sponsor"))
+    PersonFactory(email=user.email, first_name="Sven", last_name="Sponsor", career_level=6)
+    return user
+
+
+@pytest.fixture
+def mentee_person(db):
+    return PersonFactory(first_name="Marlene", last_name="Müller", career_level=5)
+
+
+@pytest.fixture
+def mentee(mentee_person):
+    return UserFactory(email=mentee_person.email)
+
+
+@pytest.fixture
+def mentor_person(db):
+    return PersonFactory(first_name="Jonas", last_name="Yılmaz", career_level=1)
+
+
+@pytest.fixture
+def mentor(mentor_person):
+    return UserFactory(email=mentor_person.email)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(email="root@example.com", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def outsider(db):
+    """An account whose e-mail belongs to nobody in the directory."""
+    return UserFactory(email="olga.outsider@elsewhere.example")
+
+
+@pytest.fixture
+def client_for(client):
+    """`client_for(user)` returns the test client logged in as that user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

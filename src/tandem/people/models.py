@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tandem.people.normalize import clean_text, email_key, normalize_email
+
+
+class OrgUnit(models.Model):
+    """A unit of the organisation; units form a tree (company → division → department → team)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    class Meta:
+        verbose_name = _("org unit")
+        verbose_name_plural = _("org units")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "name"], name="orgunit_unique_name_per_parent"
+            ),
+            models.UniqueConstraint(
+                fields=["name"], condition=Q(parent__isnull=True), name="orgunit_unique_root_name"
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")), name="orgunit_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Location(models.Model):
+    """A site (Standort) where people work; in-person tandems need the same site."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CareerLevel(models.Model):
+    """Optional names for the ordinal career levels (1 = entry level; higher = more senior)."""
+
+    rank = models.PositiveSmallIntegerField(_("rank"), unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("career level")
+        verbose_name_plural = _("career levels")
+        ordering = ["rank"]
+
+    def __str__(self) -> str:
+        return f"{self.rank} – {self.name}"
+
+
+class Person(models.Model):
+    class Kind(models.TextChoices):
+        EMPLOYEE = "employee", _("Employee")
+        ALUMNUS = "alumnus", _("Alumnus / alumna")
+        EXTERNAL = "external", _("External")
+
+    # Alumni and external people have no employee id (R15): unique only when present.
+    employee_id = models.CharField(_("employee id"), max_length=64, null=True, blank=True)
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    # NFC + casefold of the e-mail: the identity that must be unique.
+    email_key = models.CharField(max_length=254, unique=True, editable=False)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("org unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("location"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    manager = models.ForeignKey(
+        "self",
+        verbose_name=_("manager"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="direct_reports",
+    )
+    hire_date = models.DateField(_("hire date"), null=True, blank=True)
+    career_level = models.PositiveSmallIntegerField(_("career level"), null=True, blank=True)
+    # Used only for aggregated generation statistics, never shown per person.
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.EMPLOYEE)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee_id"],
+                condition=Q(employee_id__isnull=False),
+                name="person_unique_employee_id",
+            ),
+            models.CheckConstraint(
+                condition=~Q(employee_id=""), name="person_employee_id_null_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=~Q(manager=models.F("id")), name="person_not_own_manager"
+            ),
+            models.CheckConstraint(
+                condition=Q(birth_year__isnull=True) | Q(birth_year__gte=1900),
+                name="person_birth_year_plausible",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["last_name", "first_name", "id"], name="person_name_order"),
+            models.Index(fields=["is_active", "career_level"], name="person_active_level"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        # The key must always follow the e-mail, whichever code path saves.
+        self.email_key = email_key(self.email)
+        if self.employee_id == "":
+            self.employee_id = None
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def clean(self) -> None:
+        self.first_name = clean_text(self.first_name)
+        self.last_name = clean_text(self.last_name)
+        self.employee_id = clean_text(self.employee_id) or None
+        self.email = normalize_email(self.email)
+        if self.manager_id is not None and self.manager_id == self.pk:
+            raise ValidationError({"manager": _("A person cannot be their own manager.")})
