@@ -1,9 +1,13 @@
-from django.urls import path
+from django.urls import include, path
 
 from tandem.people.views import directory
 
 app_name = "people"
 urlpatterns = [
     path("", directory.person_list, name="list"),
-    # Import pages (people/import/...) are added by tandem.people.views.imports.
+    path("export.csv", directory.person_export, name="export"),
+    path("<int:pk>/", directory.person_detail, name="detail"),
+    path("<int:pk>/reporting-line/", directory.person_reporting_line, name="reporting_line"),
+    # people/import/... — the import pages keep their own URL list (same namespace).
+    path("import/", include("tandem.people.import_urls")),
 ]
