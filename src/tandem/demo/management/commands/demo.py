@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from tandem.demo.services import DEMO_PASSWORD, DemoLoadError, demo_load
+
+
+class Command(BaseCommand):
+    help = "Migrate and load the demo company Hallberg Technik AG (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-migrate", action="store_true", help="skip `migrate`")
+        parser.add_argument("--seed", type=int, default=2026, help="seed of the generated company")
+
+    def handle(self, *args, no_migrate: bool, seed: int, **options):
+        if not no_migrate:
+            call_command("migrate", interactive=False, verbosity=0)
+        try:
+            counts, logins = demo_load(seed=seed)
+        except DemoLoadError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo company loaded: {counts['people']} people "
+                f"({counts['created']} new, {counts['updated']} updated, "
+                f"{counts['unchanged']} unchanged)."
+            )
+        )
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
+        width = max(len(login.email) for login in logins)
+        for login in logins:
+            self.stdout.write(
+                f"  {login.role:<12} {login.email:<{width}}  {login.name} — {login.description}"
+            )
+        self.stdout.write("")
+        self.stdout.write("Open http://127.0.0.1:8000 and sign in with one of them.")

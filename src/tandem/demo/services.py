@@ -1,0 +1,120 @@
+"""Loading the demo organisation: through the real import, then demo accounts and roles."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from tandem.accounts.roles import COORDINATOR, SPONSOR
+from tandem.accounts.services import role_grant
+from tandem.demo.company import CAREER_LEVELS, DemoPerson, build_company
+from tandem.people.importing.services import people_import
+from tandem.people.models import CareerLevel
+
+# Printed on purpose: it is the demo.
+DEMO_PASSWORD = "tandem-demo-2026"
+ADMIN_EMAIL = "admin@hallberg-technik.example"
+
+
+class DemoLoadError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    email: str
+    name: str
+    description: str
+
+
+def demo_rows_csv(people: list[DemoPerson]) -> bytes:
+    """The company as a German Excel export: UTF-8 with BOM, semicolons."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(people[0].as_row()), delimiter=";")
+    writer.writeheader()
+    for person in people:
+        writer.writerow(person.as_row())
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _pick(people: list[DemoPerson], tag_or_unit: str, level: int | None = None) -> DemoPerson:
+    for person in people:
+        if tag_or_unit in person.tags or (
+            tag_or_unit in person.org_unit and (level is None or person.career_level == level)
+        ):
+            return person
+    raise DemoLoadError(f"The demo company has nobody for {tag_or_unit!r}.")
+
+
+def _account(email: str, *, superuser: bool = False):
+    User = get_user_model()
+    user, _created = User.objects.get_or_create(
+        email=email, defaults={"username": email, "is_superuser": superuser, "is_staff": superuser}
+    )
+    # Always reset the password so the printed logins work after someone changed them.
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def demo_load(*, seed: int = 2026) -> tuple[dict[str, int], list[DemoLogin]]:
+    """Load or refresh the demo company; running it again duplicates nothing."""
+    people = build_company(seed=seed)
+    for rank, name in CAREER_LEVELS.items():
+        CareerLevel.objects.update_or_create(rank=rank, defaults={"name": name})
+    report = people_import(
+        data=demo_rows_csv(people), filename="hallberg-hr-export.csv", actor=None
+    )
+    if report.errors:
+        raise DemoLoadError(
+            "The demo data did not import cleanly: "
+            + "; ".join(f"row {e.row}, {e.column}: {e.message}" for e in report.errors[:5])
+        )
+    coordinator = _pick(people, "Personalentwicklung", level=3)
+    mentor = _pick(people, "digital_junior")
+    mentee = _pick(people, "head:Vertrieb")
+    sponsor = _pick(people, "hr_board")
+    grants = {coordinator.email: COORDINATOR, sponsor.email: SPONSOR}
+    for person in (coordinator, mentor, mentee, sponsor):
+        user = _account(person.email)
+        role = grants.get(person.email)
+        if role and not user.groups.filter(name=role).exists():
+            role_grant(user=user, role=role, actor=None)
+    _account(ADMIN_EMAIL, superuser=True)
+    logins = [
+        DemoLogin(
+            "coordinator",
+            coordinator.email,
+            f"{coordinator.first_name} {coordinator.last_name}",
+            "HR program coordinator: people, import, topics",
+        ),
+        DemoLogin(
+            "mentor",
+            mentor.email,
+            f"{mentor.first_name} {mentor.last_name}",
+            f"{mentor.job_title}, digital native",
+        ),
+        DemoLogin(
+            "mentee", mentee.email, f"{mentee.first_name} {mentee.last_name}", mentee.job_title
+        ),
+        DemoLogin(
+            "sponsor",
+            sponsor.email,
+            f"{sponsor.first_name} {sponsor.last_name}",
+            f"{sponsor.job_title}: aggregated reports only",
+        ),
+        DemoLogin("superuser", ADMIN_EMAIL, "Admin", "Django admin (/admin/)"),
+    ]
+    counts = {
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "people": len(people),
+    }
+    return counts, logins

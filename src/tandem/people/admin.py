@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from tandem.people.models import CareerLevel, Location, OrgUnit, Person
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["last_name", "first_name", "employee_id", "email", "org_unit", "is_active"]
+    list_filter = ["is_active", "kind", "career_level", "location"]
+    search_fields = ["last_name", "first_name", "email", "employee_id"]
+    # Manager changes must pass the cycle check in services.person_set_manager.
+    readonly_fields = ["manager", "email_key", "created_at", "updated_at"]
+    list_select_related = ["org_unit"]
+    show_full_result_count = False
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent"]
+    search_fields = ["name"]
+    list_select_related = ["parent"]
+
+
+admin.site.register(Location)
+admin.site.register(CareerLevel)
