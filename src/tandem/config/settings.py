@@ -131,7 +131,6 @@ LOGIN_REDIRECT_URL = "core:home"
 # django-allauth: e-mail login, no usernames, reset by e-mail, throttled logins.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "tandem.accounts.adapter.TandemAccountAdapter"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -165,3 +166,44 @@ class Person(models.Model):
         self.email = normalize_email(self.email)
         if self.manager_id is not None and self.manager_id == self.pk:
             raise ValidationError({"manager": _("A person cannot be their own manager.")})
+
+
+class PersonImport(models.Model):
+    """One upload of an HR export: previewed first, then imported (or cancelled).
+
+    The uploaded file is kept until the import is done or cancelled, so that the confirmation
+    re-checks exactly what was previewed; then it is cleared (data minimisation).
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Previewed")
+        IMPORTED = "imported", _("Imported")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    filename = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("file content"), default=bytes)
+    full = models.BooleanField(
+        _("full export"),
+        default=False,
+        help_text=_("Active employees missing from the file are deactivated."),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PREVIEWED)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    rejected = models.BinaryField(_("rejected rows"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("people import")
+        verbose_name_plural = _("people imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"

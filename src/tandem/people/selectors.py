@@ -92,3 +92,224 @@ __all__ = [
     "reporting_line",
     "reporting_line_excluded_pairs",
 ]
+
+
+# --- Directory, profile and org chart reads (appended) -------------------------------------------
+
+from collections.abc import Iterator  # noqa: E402
+
+from django.db.models import Q, QuerySet, Value  # noqa: E402
+from django.db.models.functions import Coalesce  # noqa: E402
+
+from tandem.people.models import OrgUnit  # noqa: E402
+from tandem.people.normalize import email_key  # noqa: E402
+
+# Umlauts and their ASCII spellings: "Müller" and "Mueller" find each other.
+_UMLAUT_SPELLINGS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
+MAX_SEARCH_TERMS = 5
+
+
+def _spelling_variants(term: str) -> set[str]:
+    """The term in lower case, with umlauts spelt out, and with spelt-out umlauts folded back.
+
+    LIKE ignores the case of ASCII letters everywhere, but SQLite compares "ö" and "Ö" exactly:
+    a term starting with a non-ASCII letter also gets a capitalised form ("özlem" → "Özlem").
+    """
+    lowered = term.lower()
+    spelt_out = lowered
+    folded = lowered
+    for umlaut, ascii_form in _UMLAUT_SPELLINGS:
+        spelt_out = spelt_out.replace(umlaut, ascii_form)
+        folded = folded.replace(ascii_form, umlaut)
+    variants = {lowered, spelt_out, folded}
+    return variants | {v[:1].upper() + v[1:] for v in variants if not v[:1].isascii()}
+
+
+def person_search(*, queryset: QuerySet[Person], text: str) -> QuerySet[Person]:
+    """People whose name, e-mail or employee id contain every word of `text` (any order).
+
+    Case-insensitive, and tolerant of umlaut spellings ("Müller" / "Mueller"). Keeps the name
+    order of the directory.
+    """
+    terms = text.split()[:MAX_SEARCH_TERMS]
+    for term in terms:
+        names = Q()
+        for variant in _spelling_variants(term):
+            names |= Q(last_name__icontains=variant) | Q(first_name__icontains=variant)
+        matches = names | Q(email_key__contains=email_key(term))
+        if any(char.isdigit() for char in term):  # employee ids have digits; skip a LIKE if not
+            matches |= Q(employee_id__icontains=term)
+        queryset = queryset.filter(matches)
+    if terms:
+        # The same order, but as expressions no index can serve: the database then filters first
+        # and sorts the few matches, instead of walking the whole name index row by row looking
+        # for them (SQLite, 100,000 people: ~70 ms instead of ~250 ms per page).
+        queryset = queryset.order_by(
+            Coalesce("last_name", Value("")), Coalesce("first_name", Value("")), "id"
+        )
+    return queryset
+
+
+def person_directory(*, active: bool | None = True) -> QuerySet[Person]:
+    """The directory list: only the columns it shows, in the indexed name order."""
+    queryset = Person.objects.select_related("org_unit", "location").only(
+        "employee_id",
+        "first_name",
+        "last_name",
+        "email",
+        "job_title",
+        "career_level",
+        "kind",
+        "is_active",
+        "org_unit__name",
+        "location__name",
+    )
+    if active is not None:
+        queryset = queryset.filter(is_active=active)
+    return queryset.order_by("last_name", "first_name", "id")
+
+
+def person_export_rows(*, queryset: QuerySet[Person]) -> Iterator[tuple]:
+    """Plain value rows for the CSV export, streamed from the database in chunks.
+
+    Birth year is deliberately absent: it is used only for aggregated statistics.
+    """
+    return queryset.values_list(
+        "employee_id",
+        "first_name",
+        "last_name",
+        "email",
+        "job_title",
+        "org_unit__name",
+        "location__name",
+        "languages",
+        "manager__employee_id",
+        "hire_date",
+        "career_level",
+        "kind",
+        "is_active",
+    ).iterator(chunk_size=2000)
+
+
+def org_unit_rows() -> list[tuple[int, int | None, str]]:
+    """(id, parent id, name) of every org unit, in one query."""
+    return list(OrgUnit.objects.order_by("name", "id").values_list("id", "parent_id", "name"))
+
+
+def org_unit_subtree_ids(
+    *,
+    unit_id: int,
+    rows: Iterable[tuple[int, int | None] | tuple[int, int | None, str]] | None = None,
+) -> set[int]:
+    """The unit and all its sub-units at any depth; one query of the unit tree (or `rows`)."""
+    if rows is None:
+        rows = OrgUnit.objects.values_list("id", "parent_id")
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id, *_name in rows:
+        children.setdefault(parent_id, []).append(pk)
+    found: set[int] = set()
+    stack = [unit_id]
+    while stack:
+        current = stack.pop()
+        if current in found:  # a corrupt loop in the tree must not hang the page
+            continue
+        found.add(current)
+        stack.extend(children.get(current, ()))
+    return found
+
+
+def org_unit_choices(
+    *, rows: Iterable[tuple[int, int | None, str]] | None = None
+) -> list[tuple[int, str, int]]:
+    """(id, name, depth) of every unit in tree order (parents before children, by name)."""
+    rows = list(rows if rows is not None else org_unit_rows())
+    ids = {pk for pk, _parent, _name in rows}
+    children: dict[int | None, list[tuple[int, str]]] = {}
+    for pk, parent_id, name in rows:
+        children.setdefault(parent_id if parent_id in ids else None, []).append((pk, name))
+    result: list[tuple[int, str, int]] = []
+    seen: set[int] = set()
+    stack = [(pk, name, 0) for pk, name in reversed(children.get(None, []))]
+    while stack:
+        pk, name, depth = stack.pop()
+        if pk in seen:
+            continue
+        seen.add(pk)
+        result.append((pk, name, depth))
+        stack.extend((c, n, depth + 1) for c, n in reversed(children.get(pk, [])))
+    return result
+
+
+def org_unit_path(*, unit_id: int) -> list[OrgUnit]:
+    """The unit's ancestors from the root down to the unit itself (two small queries)."""
+    parent_of = dict(OrgUnit.objects.values_list("id", "parent_id"))
+    path_ids: list[int] = []
+    current: int | None = unit_id
+    while current is not None and current not in path_ids:
+        path_ids.append(current)
+        current = parent_of.get(current)
+    by_id = OrgUnit.objects.in_bulk(path_ids)
+    return [by_id[pk] for pk in reversed(path_ids) if pk in by_id]
+
+
+def person_profile(*, pk: int) -> Person:
+    """One person with what the profile page shows; raises Person.DoesNotExist."""
+    return Person.objects.select_related("org_unit", "location", "manager").get(pk=pk)
+
+
+def person_direct_reports(*, person_id: int, limit: int | None = None) -> list[Person]:
+    """The person's direct reports in name order (active first is left to the template)."""
+    queryset = (
+        Person.objects.filter(manager_id=person_id)
+        .select_related("org_unit")
+        .order_by("last_name", "first_name", "id")
+    )
+    return list(queryset[:limit] if limit is not None else queryset)
+
+
+def person_count_direct_reports(*, person_id: int, active: bool | None = None) -> int:
+    queryset = Person.objects.filter(manager_id=person_id)
+    if active is not None:
+        queryset = queryset.filter(is_active=active)
+    return queryset.count()
+
+
+def person_below_counts(*, person_id: int) -> dict[int, int]:
+    """{direct report id: active people below that report, at any depth}, in one query.
+
+    Walks down the manager links in SQL. Everyone has one manager, so the walk meets nobody twice
+    unless it comes back to the person through a corrupt loop, which the walk excludes; the depth
+    guard is a second line of defence. The total below the person is the sum plus the active
+    direct reports themselves.
+    """
+    table = connection.ops.quote_name(Person._meta.db_table)
+    sql = f"""
+        WITH RECURSIVE below(origin, id, active, depth) AS (
+            SELECT d.id, c.id, c.is_active, 1
+              FROM {table} d JOIN {table} c ON c.manager_id = d.id
+             WHERE d.manager_id = %s AND c.id <> %s
+            UNION ALL
+            SELECT below.origin, p.id, p.is_active, below.depth + 1
+              FROM below JOIN {table} p ON p.manager_id = below.id
+             WHERE p.id <> %s AND below.depth < {MAX_DEPTH}
+        )
+        SELECT origin, COUNT(*) FROM below WHERE active = %s GROUP BY origin
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [person_id, person_id, person_id, True])
+        return {origin: count for origin, count in cursor.fetchall()}
+
+
+__all__ += [
+    "org_unit_choices",
+    "org_unit_path",
+    "org_unit_rows",
+    "org_unit_subtree_ids",
+    "person_below_counts",
+    "person_count_direct_reports",
+    "person_direct_reports",
+    "person_directory",
+    "person_export_rows",
+    "person_profile",
+    "person_search",
+]

@@ -1,7 +1,172 @@
-"""Placeholder: the import pages are being built."""
+"""Import pages for coordinators: upload → preview → confirm → result (and the files)."""
 
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from tandem.people.importing.example import example_file
+from tandem.people.importing.forms import ImportConfirmForm, ImportUploadForm
+from tandem.people.importing.records import (
+    ImportNotPending,
+    person_import_cancel,
+    person_import_confirm,
+    person_import_for_user,
+    person_import_preview,
+    person_imports_for_user,
+)
+from tandem.people.models import PersonImport
+
+# The preview lists this many problems; the download has all of them.
+SHOWN_ERRORS = 200
 
 
+def coordinator_required(view: Callable) -> Callable:
+    """Anonymous users go to the login page; signed-in users without the permission get 403."""
+    return login_required(permission_required("people.import_people", raise_exception=True)(view))
+
+
+def _csv_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _page(request: HttpRequest, record: PersonImport, **extra) -> HttpResponse:
+    report = record.report or {}
+    errors = report.get("errors", [])
+    context = {
+        "record": record,
+        "report": report,
+        "errors": errors[:SHOWN_ERRORS],
+        "hidden_errors": report.get("error_count", len(errors)) - min(len(errors), SHOWN_ERRORS),
+        "has_rejected": record.status != PersonImport.Status.CANCELLED
+        and report.get("rejected_rows", 0) > 0,
+        **extra,
+    }
+    template = (
+        "people/import/result.html"
+        if record.status == PersonImport.Status.IMPORTED
+        else "people/import/preview.html"
+    )
+    return render(request, template, context)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    if request.method == "POST":
+        form = ImportUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            record = person_import_preview(
+                data=upload.read(),
+                filename=upload.name,
+                actor=request.user,
+                full=form.cleaned_data["full"],
+            )
+            return redirect("people:import_preview", pk=record.pk)
+    else:
+        form = ImportUploadForm()
+    return render(
+        request,
+        "people/import/upload.html",
+        {
+            "form": form,
+            "recent": person_imports_for_user(user=request.user)[:10],
+            "max_bytes": settings.TANDEM_IMPORT_MAX_BYTES,
+        },
+    )
+
+
+@coordinator_required
+@require_GET
+def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    record = person_import_for_user(user=request.user, pk=pk)
+    if record.status == PersonImport.Status.IMPORTED:
+        return redirect("people:import_result", pk=record.pk)
+    return _page(request, record)
+
+
+@coordinator_required
+@require_POST
+def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    record = person_import_for_user(user=request.user, pk=pk)
+    form = ImportConfirmForm(request.POST)
+    if not form.is_valid():
+        return _page(request, record, confirm_form=form)
+    try:
+        report = person_import_confirm(
+            record=record,
+            actor=request.user,
+            import_valid_rows=form.cleaned_data["mode"] == "valid",
+            expect_rejected=form.cleaned_data["expected_rejected"],
+        )
+    except ImportNotPending:
+        messages.info(request, _("This import was already carried out or cancelled."))
+        return redirect("people:import_result" if _is_done(pk) else "people:import_preview", pk=pk)
+    if report.written:
+        messages.success(request, _("The import is done."))
+        return redirect("people:import_result", pk=pk)
+    messages.warning(
+        request,
+        _(
+            "Nothing was imported: checked again against the current data, the file has "
+            "problems that the import cannot skip without your consent. Review them below."
+        ),
+    )
+    return redirect("people:import_preview", pk=pk)
+
+
+def _is_done(pk: int) -> bool:
+    return PersonImport.objects.filter(pk=pk, status=PersonImport.Status.IMPORTED).exists()
+
+
+@coordinator_required
+@require_POST
+def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    record = person_import_for_user(user=request.user, pk=pk)
+    try:
+        person_import_cancel(record=record, actor=request.user)
+    except ImportNotPending:
+        messages.info(request, _("This import was already carried out or cancelled."))
+        return redirect("people:import_preview", pk=pk)
+    messages.info(request, _("The import was cancelled; nothing was changed."))
+    return redirect("people:import_upload")
+
+
+@coordinator_required
+@require_GET
+def import_result(request: HttpRequest, pk: int) -> HttpResponse:
+    record = person_import_for_user(user=request.user, pk=pk)
+    if record.status != PersonImport.Status.IMPORTED:
+        return redirect("people:import_preview", pk=pk)
+    return _page(request, record)
+
+
+@coordinator_required
+@require_GET
+def import_rejected(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rows with errors as CSV: the uploaded columns plus the messages."""
+    record = person_import_for_user(user=request.user, pk=pk)
+    data = PersonImport.objects.values_list("rejected", flat=True).get(pk=record.pk)
+    if data is None:
+        raise Http404("This import has no rejected rows.")
+    stem = PurePath(record.filename).stem or "import"
+    return _csv_response(bytes(data), f"{stem}-{_('rejected rows')}.csv")
+
+
+@coordinator_required
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    return _csv_response(example_file(), f"{_('people-import-template')}.csv")

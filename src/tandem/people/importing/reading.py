@@ -1,0 +1,279 @@
+"""Bytes → header + rows, each row with its spreadsheet row number (header = row 1).
+
+CSV (`,` `;` or tab, detected from the header line) in UTF-8 with or without BOM, UTF-16 (with
+BOM, or BOM-less detected by its NUL bytes) or Windows-1252, and XLSX (first sheet), detected by
+content rather than by file name. Empty lines are skipped but still counted, so that row numbers
+match what a spreadsheet program shows.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from django.utils.translation import gettext as _
+
+from tandem.people.importing.report import RowError
+
+Cell = str | date  # datetime is a date subclass; XLSX date cells stay typed
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .doc) files
+PDF_MAGIC = b"%PDF"
+DELIMITERS = ("\t", ";", ",")
+_QUOTED = re.compile(r'"[^"]*"')
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read as a table at all; `message` says why and what to do."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+@dataclass(slots=True)
+class Table:
+    header: list[str]
+    rows: list[tuple[int, list[Cell]]]
+    format: str
+    encoding: str = ""
+    delimiter: str = ""
+    problems: list[RowError] = field(default_factory=list)
+
+
+def read_table(data: bytes, filename: str = "") -> Table:
+    """Read an uploaded file; raises UnreadableFile with one clear message if impossible."""
+    if not data or not data.strip():
+        raise UnreadableFile(
+            _("the file is empty; export the list of people again and upload that file")
+        )
+    if data.startswith(ZIP_MAGIC):
+        return _read_xlsx(data)
+    if data.startswith(OLE_MAGIC):
+        raise UnreadableFile(
+            _(
+                "this is an old Excel file (.xls), which cannot be read; open it in Excel and "
+                "save it as Excel workbook (.xlsx) or as CSV"
+            )
+        )
+    if data.startswith(PDF_MAGIC):
+        raise UnreadableFile(
+            _("this is a PDF document, not a table; export the list as CSV or Excel (.xlsx)")
+        )
+    if filename.lower().endswith((".xlsx", ".xlsm")):
+        raise UnreadableFile(
+            _(
+                "the file is named like an Excel workbook but its content is not one; save it "
+                "again from Excel as .xlsx, or export it as CSV"
+            )
+        )
+    text, encoding = decode(data)
+    sample = text[:8192]
+    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
+        raise UnreadableFile(
+            _(
+                "the file does not look like a CSV or Excel file (it contains binary data); "
+                "export the list as CSV or Excel (.xlsx)"
+            )
+        )
+    return _read_csv(text, encoding)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass  # a BOM followed by Windows-1252 text: fall through
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise _undecodable() from exc
+    elif b"\x00" in data[:4096]:
+        sample = data[:4096]
+        encoding = "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            raise _undecodable() from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # German Excel saves "CSV (Trennzeichen-getrennt)" in Windows-1252.
+        return data.removeprefix(codecs.BOM_UTF8).decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise _undecodable() from exc
+
+
+def _undecodable() -> UnreadableFile:
+    return UnreadableFile(
+        _(
+            "the characters in the file cannot be read; save it as 'CSV UTF-8' (in Excel: "
+            "Save as → CSV UTF-8) or as Excel workbook (.xlsx)"
+        )
+    )
+
+
+def detect_delimiter(line: str) -> str:
+    """The separator used in the header line: the most frequent of tab, `;` and `,`."""
+    unquoted = _QUOTED.sub("", line)
+    counts = {d: unquoted.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def lines(text: str) -> Iterator[str]:
+    """The lines with their line ends, one at a time: no second copy of a 50 MB text (a
+    StringIO would hold four bytes per character)."""
+    if "\n" not in text:
+        text = text.replace("\r", "\n")  # old Mac line ends
+    start, length = 0, len(text)
+    while start < length:
+        end = text.find("\n", start)
+        end = length if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _first_line(text: str) -> str:
+    return next((line for line in lines(text) if line.strip()), "")
+
+
+def _read_csv(text: str, encoding: str) -> Table:
+    source = lines(text)
+    first = _first_line(text)
+    hint = first.strip().strip('"')
+    if len(hint) == 5 and hint.lower().startswith("sep=") and hint[4] in DELIMITERS:
+        # Excel's "sep=;" line: Excel hides it, so the headings stay row 1.
+        delimiter = hint[4]
+        next(line for line in source if line.strip())
+    else:
+        delimiter = detect_delimiter(first)
+    reader = csv.reader(source, delimiter=delimiter)
+    try:
+        records = enumerate(reader, start=1)
+        return _collect(records, "csv", encoding=encoding, delimiter=delimiter)
+    except csv.Error as exc:
+        raise UnreadableFile(
+            _("the CSV file is malformed (%(detail)s); export it again from the HR system")
+            % {"detail": exc}
+        ) from exc
+
+
+def _read_xlsx(data: bytes) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl errors all mean the same to the user
+        raise UnreadableFile(
+            _(
+                "the file is a ZIP archive but not a readable Excel workbook (.xlsx); open it "
+                "in Excel and save it again as .xlsx, or export the list as CSV"
+            )
+        ) from exc
+    try:
+        if not workbook.worksheets:
+            raise UnreadableFile(_("the Excel workbook has no worksheet with data"))
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # some exporters store a wrong sheet size
+        records = (
+            (number, [_xlsx_value(v) for v in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        )
+        return _collect(records, "xlsx")
+    finally:
+        workbook.close()
+
+
+def _xlsx_value(value: object) -> Cell:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        # Excel stores every number as a float: employee id 1234 arrives as 1234.0.
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, date):
+        return value
+    if isinstance(value, time):
+        return value.isoformat()
+    return str(value)
+
+
+def _is_blank(cells: list[Cell]) -> bool:
+    return all(isinstance(c, str) and not c.strip() for c in cells)
+
+
+def _collect(records, format_name: str, *, encoding: str = "", delimiter: str = "") -> Table:
+    header: list[str] | None = None
+    rows: list[tuple[int, list[Cell]]] = []
+    problems: list[RowError] = []
+    width = 0
+    for number, cells in records:
+        if _is_blank(cells):
+            continue
+        if header is None:
+            header = [str(c).replace("\ufeff", "").strip() for c in cells]
+            while header and not header[-1]:
+                header.pop()
+            width = len(header)
+            continue
+        if len(cells) > width:
+            extra = cells[width:]
+            if not _is_blank(extra):
+                problems.append(_overflow_problem(number, len(cells), width, delimiter))
+            cells = cells[:width]
+        elif len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        rows.append((number, cells))
+    if header is None:
+        raise UnreadableFile(
+            _("the file is empty; export the list of people again and upload that file")
+        )
+    if not rows:
+        raise UnreadableFile(
+            _(
+                "the file has column headings but no rows with people; export the list again "
+                "including the data rows"
+            )
+        )
+    return Table(header, rows, format_name, encoding, delimiter, problems)
+
+
+def _overflow_problem(number: int, cells: int, width: int, delimiter: str) -> RowError:
+    if not delimiter:
+        return RowError(
+            number,
+            "",
+            _(
+                "this row has values to the right of the last column heading (column "
+                "%(width)s); add a heading for that column or delete the values"
+            )
+            % {"width": width},
+        )
+    shown = {"\t": _("tab"), ";": ";", ",": ","}.get(delimiter, delimiter)
+    return RowError(
+        number,
+        "",
+        _(
+            "this row has more values (%(cells)s) than the file has column headings "
+            "(%(width)s); a value probably contains the separator '%(delimiter)s' — put such "
+            "values in double quotes, or add the missing column heading"
+        )
+        % {"cells": cells, "width": width, "delimiter": shown},
+    )
