@@ -39,6 +39,7 @@ format: $(BIN)/.installed
 
 bench: install
 	$(SQLITE_ENV) $(BIN)/python benchmarks/import_people.py
+	$(SQLITE_ENV) $(BIN)/python benchmarks/people_page.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

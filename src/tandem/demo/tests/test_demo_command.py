@@ -59,3 +59,16 @@ def test_every_printed_login_works_and_the_coordinator_sees_the_people_page(clie
     )
     client.login(email=coordinator_email, password=DEMO_PASSWORD)
     assert client.get("/people/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_readme_lists_exactly_the_logins_the_demo_prints(settings):
+    from pathlib import Path
+
+    readme = (Path(settings.PACKAGE_DIR).parents[1] / "README.md").read_text(encoding="utf-8")
+    output = run_demo()
+    for line in output.splitlines():
+        if line.startswith("  "):
+            role, email = line.split()[:2]
+            assert f"| {role} | `{email}` |" in readme
+    assert DEMO_PASSWORD in readme
