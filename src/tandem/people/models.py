@@ -143,6 +143,11 @@ class Person(models.Model):
         indexes = [
             models.Index(fields=["last_name", "first_name", "id"], name="person_name_order"),
             models.Index(fields=["is_active", "career_level"], name="person_active_level"),
+            # The People page lists active people by name by default.
+            models.Index(
+                fields=["is_active", "last_name", "first_name", "id"],
+                name="person_active_name_order",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -58,29 +58,16 @@ def excluded_pairs(people: Iterable[K], manager_of: Mapping[K, K | None]) -> set
 
 
 def find_cycle(manager_of: Mapping[K, K | None]) -> list[K] | None:
-    """One manager cycle if there is any (people in order, each managed by the next), else None.
-
-    Linear time: every person is visited once, colouring the current walk.
-    """
-    done: set[K] = set()
-    for start in manager_of:
-        if start in done:
-            continue
-        path: list[K] = []
-        on_path: dict[K, int] = {}
-        current: K | None = start
-        while current is not None and current not in done:
-            if current in on_path:
-                return path[on_path[current] :]
-            on_path[current] = len(path)
-            path.append(current)
-            current = manager_of.get(current)
-        done.update(path)
-    return None
+    """One manager cycle if there is any (people in order, each managed by the next), else None."""
+    cycles = all_cycles(manager_of)
+    return cycles[0] if cycles else None
 
 
 def all_cycles(manager_of: Mapping[K, K | None]) -> list[list[K]]:
-    """Every distinct manager cycle (each person belongs to at most one), for error reports."""
+    """Every distinct manager cycle (each person belongs to at most one), for error reports.
+
+    Linear time: every person is visited once, remembering the position on the current walk.
+    """
     done: set[K] = set()
     cycles: list[list[K]] = []
     for start in manager_of:

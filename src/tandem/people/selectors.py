@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.db import connection
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from tandem.people import reporting_line
-from tandem.people.models import Person
+from tandem.people.models import OrgUnit, Person
+from tandem.people.normalize import email_key
 
 # Far deeper than any real hierarchy; only a guard so that a corrupt row cannot loop forever.
 MAX_DEPTH = 256
@@ -96,13 +99,6 @@ __all__ = [
 
 # --- Directory, profile and org chart reads (appended) -------------------------------------------
 
-from collections.abc import Iterator  # noqa: E402
-
-from django.db.models import Q, QuerySet, Value  # noqa: E402
-from django.db.models.functions import Coalesce  # noqa: E402
-
-from tandem.people.models import OrgUnit  # noqa: E402
-from tandem.people.normalize import email_key  # noqa: E402
 
 # Umlauts and their ASCII spellings: "Müller" and "Mueller" find each other.
 _UMLAUT_SPELLINGS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))

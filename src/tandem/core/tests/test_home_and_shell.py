@@ -81,13 +81,14 @@ def test_without_accept_language_the_page_is_german(client, settings, db):
     settings.LANGUAGE_CODE = "de"
     html = client.get(reverse("account_login")).content.decode()
     assert '<html lang="de"' in html
-    assert "Anmeldung" in html  # allauth ships its German translation
+    assert "Melden Sie sich mit Ihrer geschäftlichen E-Mail-Adresse an." in html
 
 
 def test_accept_language_english_gives_an_english_page(client, settings, db):
     settings.LANGUAGE_CODE = "de"
     html = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<html lang="en"' in html
+    assert "Sign in with your work e-mail address." in html
 
 
 def test_the_language_switch_sets_the_language_and_returns_to_the_page(
