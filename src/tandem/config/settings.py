@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "tandem.accounts",
     "tandem.people",
     "tandem.topics",
+    "tandem.programs",
+    "tandem.enrolment",
     "tandem.demo",
     "django.contrib.admin",
     "django.contrib.auth",
