@@ -45,3 +45,5 @@ rules.add_perm("programs.view_event", is_staff_coordinator | is_enrolled_in_even
 rules.add_perm("programs.rsvp_event", is_enrolled_in_event_cohort)
 # Aggregated needs analysis and funnel: coordinators (sponsors get reports later).
 rules.add_perm("programs.view_cohort_overview", is_staff_coordinator)
+# A cohort's list of events and its calendar file: coordinators and enrolled participants.
+rules.add_perm("programs.view_cohort_events", is_staff_coordinator | is_enrolled_in_cohort)

@@ -1,1 +1,7 @@
-urlpatterns: list = []
+from django.urls import path
+
+from tandem.programs.views import overview
+
+urlpatterns = [
+    path("cohorts/<int:pk>/overview/", overview.cohort_overview, name="cohort_overview"),
+]

@@ -1,0 +1,143 @@
+"""Factories and helpers for the enrolment tests: enrolments, open cohorts, topics, form data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import factory
+
+from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, Role
+from tandem.enrolment.models import ConsentRecord, Enrolment, LearningNeed, TeachingOffer
+from tandem.people.tests.factories import PersonFactory
+from tandem.programs.choices import Phase
+from tandem.programs.models import Cohort
+from tandem.programs.tests.factories import CharterFactory, CohortFactory
+from tandem.topics.models import Topic, TopicKind
+from tandem.topics.tests.factories import TopicAreaFactory, TopicFactory
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    """An active mentee enrolment in a cohort that is open for enrolment (no topics yet)."""
+
+    class Meta:
+        model = Enrolment
+
+    cohort = factory.SubFactory(CohortFactory, phase=Phase.ENROLMENT_OPEN)
+    person = factory.SubFactory(PersonFactory, career_level=5)
+    role = Role.MENTEE
+    status = EnrolmentStatus.ACTIVE
+    motivation = "I want to understand how my team works with digital tools."
+    availability = factory.LazyFunction(lambda: ["mon-morning", "wed-afternoon"])
+    languages = factory.LazyFunction(lambda: ["de"])
+
+
+class LearningNeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningNeed
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    topic = factory.SubFactory(TopicFactory)
+    current_level = 2
+    target_level = 4
+
+
+class TeachingOfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeachingOffer
+
+    enrolment = factory.SubFactory(EnrolmentFactory, role=Role.MENTOR)
+    topic = factory.SubFactory(TopicFactory)
+    level = 5
+
+
+class ConsentRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConsentRecord
+
+    person = factory.SubFactory(PersonFactory)
+    charter = factory.SubFactory(CharterFactory)
+
+
+def open_cohort(**kwargs: Any) -> Cohort:
+    """A cohort open for enrolment with a published charter (version 1)."""
+    kwargs.setdefault("phase", Phase.ENROLMENT_OPEN)
+    cohort = CohortFactory(**kwargs)
+    CharterFactory(cohort=cohort)
+    return cohort
+
+
+def learn_topic(**kwargs: Any) -> Topic:
+    return TopicFactory(**kwargs)
+
+
+def give_back_topic(**kwargs: Any) -> Topic:
+    area = TopicAreaFactory(
+        code="test-give-back", kind=TopicKind.GIVE_BACK, name_de="Rückgabe", name_en="Give back"
+    )
+    return TopicFactory(area=area, **kwargs)
+
+
+def answers_for(role: str, **overrides: Any) -> dict[str, Any]:
+    """Valid service arguments for `role` (topics are created); override anything."""
+    values: dict[str, Any] = {
+        "role": role,
+        "consent_charter_version": 1,
+        "needs": [],
+        "offers": [],
+        "give_back": [],
+        "motivation": "Curious.",
+        "availability": ["tue-midday"],
+        "languages": ["de"],
+    }
+    if role in (Role.MENTEE, Role.EITHER):
+        values["needs"] = [(learn_topic(), 2, 5)]
+        values["give_back"] = [(give_back_topic(), GiveBackDirection.OFFER)]
+    if role in (Role.MENTOR, Role.EITHER):
+        values["offers"] = [(learn_topic(), 6)]
+        values["teaching_profile"] = "Step by step, with examples from daily work."
+        values["give_back"] = [*values["give_back"], (give_back_topic(), GiveBackDirection.WISH)]
+    values.update(overrides)
+    return values
+
+
+def enrol(cohort: Cohort, person, actor=None, role: str = Role.MENTEE, **overrides: Any):
+    """Enrol through the service with valid answers."""
+    from tandem.enrolment.services_enrolment import enrolment_create
+
+    return enrolment_create(
+        cohort=cohort, person=person, actor=actor, **answers_for(role, **overrides)
+    )
+
+
+def form_data(
+    *,
+    role: str = Role.MENTEE,
+    needs: list[tuple[Topic, int, int]] = (),
+    offers: list[tuple[Topic, int]] = (),
+    charter_version: int | None = 1,
+    **fields: Any,
+) -> dict[str, Any]:
+    """POST data of the enrolment form (formset management data included)."""
+    data: dict[str, Any] = {
+        "role": role,
+        "motivation": "I want to learn.",
+        "availability": ["mon-morning", "thu-afternoon"],
+        "prefers_online": "on",
+        "languages": ["de"],
+        "needs-TOTAL_FORMS": str(len(needs) + 1),
+        "needs-INITIAL_FORMS": "0",
+        "offers-TOTAL_FORMS": str(len(offers) + 1),
+        "offers-INITIAL_FORMS": "0",
+    }
+    for index, (topic, current, target) in enumerate(needs):
+        data[f"needs-{index}-topic"] = str(topic.pk)
+        data[f"needs-{index}-current_level"] = str(current)
+        data[f"needs-{index}-target_level"] = str(target)
+    for index, (topic, level) in enumerate(offers):
+        data[f"offers-{index}-topic"] = str(topic.pk)
+        data[f"offers-{index}-level"] = str(level)
+    if charter_version is not None:
+        data["charter_version"] = str(charter_version)
+        data["accept_charter"] = "on"
+    data.update(fields)
+    return data

@@ -1,0 +1,24 @@
+"""Pure defaults of a cohort's frame (R5, R6): durations and the pilot cap."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+DEFAULT_MONTHS = 6
+PILOT_MONTHS = 3
+DEFAULT_PILOT_MAX_TANDEMS = 5
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, clamped to the month's last day (31 Aug + 6 → 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year = day.year + month_index // 12
+    month = month_index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return datetime.date(year, month, min(day.day, last))
+
+
+def default_end(starts_on: datetime.date, *, is_pilot: bool) -> datetime.date:
+    """Six months after the start; three months for a pilot."""
+    return add_months(starts_on, PILOT_MONTHS if is_pilot else DEFAULT_MONTHS)
