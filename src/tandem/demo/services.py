@@ -8,12 +8,15 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.test.utils import override_settings
 
 from tandem.accounts.roles import COORDINATOR, SPONSOR
 from tandem.accounts.services import role_grant
+from tandem.demo.cohorts import demo_program_load
 from tandem.demo.company import CAREER_LEVELS, DemoPerson, build_company
 from tandem.people.importing.services import people_import
-from tandem.people.models import CareerLevel
+from tandem.people.models import CareerLevel, Person
+from tandem.people.normalize import email_key
 
 # Printed on purpose: it is the demo.
 DEMO_PASSWORD = "tandem-demo-2026"
@@ -62,9 +65,17 @@ def _account(email: str, *, superuser: bool = False):
     return user
 
 
-@transaction.atomic
-def demo_load(*, seed: int = 2026) -> tuple[dict[str, int], list[DemoLogin]]:
-    """Load or refresh the demo company; running it again duplicates nothing."""
+def demo_load(*, seed: int = 2026) -> tuple[dict[str, object], list[DemoLogin]]:
+    """Load or refresh the demo company and its program; running it again duplicates nothing.
+
+    Invitation e-mails of the demo are kept in memory instead of being printed or sent.
+    """
+    in_memory = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+    with in_memory, transaction.atomic():
+        return _demo_load(seed=seed)
+
+
+def _demo_load(*, seed: int) -> tuple[dict[str, object], list[DemoLogin]]:
     people = build_company(seed=seed)
     for rank, name in CAREER_LEVELS.items():
         CareerLevel.objects.update_or_create(rank=rank, defaults={"name": name})
@@ -87,6 +98,12 @@ def demo_load(*, seed: int = 2026) -> tuple[dict[str, int], list[DemoLogin]]:
         if role and not user.groups.filter(name=role).exists():
             role_grant(user=user, role=role, actor=None)
     _account(ADMIN_EMAIL, superuser=True)
+    demo_program = demo_program_load(
+        actor=get_user_model().objects.get(email=coordinator.email),
+        mentor=Person.objects.get(email_key=email_key(mentor.email)),
+        mentee=Person.objects.get(email_key=email_key(mentee.email)),
+        seed=seed,
+    )
     logins = [
         DemoLogin(
             "coordinator",
@@ -116,5 +133,8 @@ def demo_load(*, seed: int = 2026) -> tuple[dict[str, int], list[DemoLogin]]:
         "updated": report.updated,
         "unchanged": report.unchanged,
         "people": len(people),
+        "program": demo_program.program.name,
+        "running": demo_program.pilot.name,
+        "open": demo_program.second.name,
     }
     return counts, logins

@@ -49,7 +49,6 @@ def cohort_funnel(*, cohort: Cohort) -> Funnel:
         invited=Count("id"),
         pending=Count("id", filter=Q(status=InvitationStatus.SENT)),
         declined=Count("id", filter=Q(status=InvitationStatus.DECLINED)),
-        accepted=Count("id", filter=Q(status=InvitationStatus.ACCEPTED)),
     )
     active = Q(status=EnrolmentStatus.ACTIVE)
     enrolments = cohort.enrolments.aggregate(
@@ -58,13 +57,17 @@ def cohort_funnel(*, cohort: Cohort) -> Funnel:
         mentors=Count("id", filter=active & Q(role=Role.MENTOR)),
         mentees=Count("id", filter=active & Q(role=Role.MENTEE)),
         either=Count("id", filter=active & Q(role=Role.EITHER)),
+        # Enrolled now and invited before; a withdrawn person's accepted invitation doesn't count.
+        invited_enrolled=Count(
+            "id", filter=active & Q(person__invitations__cohort=cohort), distinct=True
+        ),
     )
     return Funnel(
         invited=invitations["invited"],
         pending=invitations["pending"],
         declined=invitations["declined"],
         enrolled=enrolments["enrolled"],
-        enrolled_invited=invitations["accepted"],
+        enrolled_invited=enrolments["invited_enrolled"],
         withdrawn=enrolments["withdrawn"],
         mentors=enrolments["mentors"],
         mentees=enrolments["mentees"],

@@ -72,3 +72,37 @@ def test_the_readme_lists_exactly_the_logins_the_demo_prints(settings):
             role, email = line.split()[:2]
             assert f"| {role} | `{email}` |" in readme
     assert DEMO_PASSWORD in readme
+
+
+@pytest.mark.django_db
+def test_demo_has_a_running_cohort_and_one_open_for_enrolment_built_through_the_services():
+    from tandem.core.models import AuditEvent
+    from tandem.enrolment.models import ConsentRecord, Enrolment, Invitation
+    from tandem.programs.models import Cohort
+
+    output = run_demo()
+    phases = dict(Cohort.objects.values_list("name", "phase"))
+    assert phases == {"Pilotdurchgang": "running", "Zweiter Durchgang": "enrolment_open"}
+    assert "is running" in output and "open for enrolment" in output
+    pilot = Cohort.objects.get(phase="running")
+    assert pilot.is_pilot and pilot.events.count() == 3
+    assert pilot.enrolments.filter(role="mentor", status="active").count() >= 5
+    # Every active enrolment accepted the cohort's current charter (R4).
+    for enrolment in Enrolment.objects.filter(status="active"):
+        latest = enrolment.cohort.charters.order_by("-version").first()
+        assert ConsentRecord.objects.filter(person=enrolment.person, charter=latest).exists()
+    assert Invitation.objects.filter(status="declined").exists()
+    assert Enrolment.objects.filter(status="withdrawn").exists()
+    transitions = [e.data for e in AuditEvent.objects.filter(action="cohort.start")]
+    assert len(transitions) == 1
+
+
+@pytest.mark.django_db
+def test_running_the_demo_twice_adds_no_cohorts_invitations_or_enrolments():
+    from tandem.enrolment.models import Enrolment, Invitation
+    from tandem.programs.models import Cohort
+
+    run_demo()
+    before = (Cohort.objects.count(), Invitation.objects.count(), Enrolment.objects.count())
+    run_demo()
+    assert (Cohort.objects.count(), Invitation.objects.count(), Enrolment.objects.count()) == before

@@ -69,14 +69,21 @@ def test_funnel_counts_invitations_enrolments_and_withdrawals(cohort):
     enrol(cohort, "either")
     enrol(cohort, "mentee", withdrawn=True)
     funnel = cohort_funnel(cohort=cohort)
-    assert (funnel.invited, funnel.pending, funnel.declined, funnel.enrolled_invited) == (
-        4,
-        2,
-        1,
-        1,
-    )
+    assert (funnel.invited, funnel.pending, funnel.declined) == (4, 2, 1)
+    assert funnel.enrolled_invited == 0  # the invited people are not among the enrolled
     assert (funnel.enrolled, funnel.withdrawn) == (3, 1)
     assert (funnel.mentors, funnel.mentees, funnel.either) == (1, 1, 1)
+
+
+def test_enrolled_through_invitation_counts_only_people_still_enrolled(cohort):
+    invited = [enrol(cohort, "mentee"), enrol(cohort, "mentor", withdrawn=True)]
+    for index, enrolment in enumerate(invited):
+        Invitation.objects.create(
+            cohort=cohort, person=enrolment.person, token=f"tok-{index}", status="accepted"
+        )
+    enrol(cohort, "mentor")  # found the cohort without an invitation
+    funnel = cohort_funnel(cohort=cohort)
+    assert (funnel.enrolled, funnel.enrolled_invited, funnel.withdrawn) == (2, 1, 1)
 
 
 def test_small_groups_are_suppressed_and_missing_mentors_flagged(cohort):

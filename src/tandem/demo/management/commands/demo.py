@@ -27,6 +27,10 @@ class Command(BaseCommand):
                 f"{counts['unchanged']} unchanged)."
             )
         )
+        self.stdout.write(
+            f"Program “{counts['program']}”: cohort “{counts['running']}” is running, "
+            f"“{counts['open']}” is open for enrolment."
+        )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
         width = max(len(login.email) for login in logins)
