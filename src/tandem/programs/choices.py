@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Phase(models.TextChoices):
@@ -11,7 +12,7 @@ class Phase(models.TextChoices):
     ENROLMENT_OPEN = "enrolment_open", _("Enrolment open")
     MATCHING = "matching", _("Matching")
     RUNNING = "running", _("Running")
-    CLOSING = "closing", _("Closing")
+    CLOSING = "closing", pgettext_lazy("cohort phase", "Closing")
     CLOSED = "closed", _("Closed")
 
 
@@ -50,7 +51,7 @@ class DirectionRule(models.TextChoices):
 class EventKind(models.TextChoices):
     KICKOFF = "kickoff", _("Kickoff")
     HALFTIME = "halftime", _("Half-time")
-    CLOSING = "closing", _("Closing")
+    CLOSING = "closing", pgettext_lazy("cohort event", "Closing")
     OTHER = "other", _("Other")
 
 

@@ -170,3 +170,14 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, cohort):
 def test_the_cohort_page_links_coordinators_to_the_overview(client_for, coordinator, cohort):
     html = client_for(coordinator).get(reverse("programs:cohort_detail", args=[cohort.pk]))
     assert reverse("programs:cohort_overview", args=[cohort.pk]) in html.content.decode()
+
+
+def test_no_chart_is_drawn_when_every_count_is_suppressed(client_for, coordinator, cohort):
+    enrol(cohort, "mentee", learn=[topic("seo")])
+    html = (
+        client_for(coordinator)
+        .get(reverse("programs:cohort_overview", args=[cohort.pk]))
+        .content.decode()
+    )
+    assert "fewer than 5" in html
+    assert 'id="learning-chart"' not in html

@@ -9,13 +9,15 @@ from tandem.programs.models import Cohort
 from tandem.programs.selectors_overview import cohort_funnel, cohort_needs_analysis
 
 
-def _chart_data(rows) -> dict[str, list]:
+def _chart_data(rows) -> dict[str, list] | None:
+    """Bars per topic; None when there is nothing to draw (every count zero or suppressed)."""
     # Suppressed counts stay None: the chart leaves the bar out instead of drawing a small number.
-    return {
+    data = {
         "labels": [row.topic.name for row in rows],
         "demand": [row.balance.demand for row in rows],
         "supply": [row.balance.supply for row in rows],
     }
+    return data if any(data["demand"] + data["supply"]) else None
 
 
 @login_required
