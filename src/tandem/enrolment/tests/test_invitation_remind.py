@@ -48,7 +48,8 @@ def test_a_reminder_resends_the_personal_link_after_a_week(coordinator, remind):
     invitation = sent_days_ago(8)
     remind(invitation, coordinator)
     (message,) = mail.outbox
-    assert message.subject.startswith("Reminder:")
+    # The cohort's first language is German, so the reminder is written in German.
+    assert message.subject.startswith("Erinnerung:")
     assert invitation.token in message.body
     assert message.to == [invitation.person.email]
     event = AuditEvent.objects.get(action="invitation.remind")
