@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Group
 
 from tandem.people.tests.factories import PersonFactory, UserFactory
+
+CATALOGUE = Path(__file__).parent / "locale" / "de" / "LC_MESSAGES" / "django.po"
+
+
+def pytest_configure(config):
+    """Compile the German catalogue when it is missing or stale, so plain `pytest` works too.
+
+    Only the controlling process does it; xdist workers start after it and find it done.
+    """
+    if hasattr(config, "workerinput"):
+        return
+    compiled = CATALOGUE.with_suffix(".mo")
+    if not compiled.exists() or compiled.stat().st_mtime < CATALOGUE.stat().st_mtime:
+        subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(CATALOGUE)], check=True)
 
 
 @pytest.fixture
