@@ -55,6 +55,8 @@ ANSWER_FIELDS = (
     "wants_didactics_training",
     "role_model_consent",
 )
+# The answers stored on Enrolment exactly as given (role-model consent becomes a timestamp).
+PLAIN_FIELDS = tuple(name for name in ANSWER_FIELDS if name != "role_model_consent")
 # What may still change while the coordinator is matching: nothing the matching depends on.
 SOFT_FIELDS = frozenset(
     {

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from tandem.enrolment.answers_enrolment import PLAIN_FIELDS
 from tandem.enrolment.choices import AVAILABILITY_SLOTS, DAYTIMES, WEEKDAYS, GiveBackDirection, Role
 from tandem.people.models import Location
 
@@ -241,23 +242,7 @@ def initial_from_enrolment(enrolment) -> tuple[dict[str, Any], list[dict], list[
             str(g.topic_id) for g in give_back if g.direction == GiveBackDirection.WISH
         ],
         "role_model_consent": enrolment.role_model_consent_at is not None,
-        **{
-            name: getattr(enrolment, name)
-            for name in (
-                "motivation",
-                "questions",
-                "goals",
-                "availability",
-                "prefers_in_person",
-                "prefers_online",
-                "prefers_hybrid",
-                "languages",
-                "location",
-                "interests",
-                "teaching_profile",
-                "wants_didactics_training",
-            )
-        },
+        **{name: getattr(enrolment, name) for name in PLAIN_FIELDS},
     }
     needs = [
         {

@@ -23,11 +23,7 @@ from tandem.enrolment.models import (
 from tandem.people.models import Person
 from tandem.programs.choices import Phase
 from tandem.programs.models import Charter, Cohort
-
-
-def cohort_current_charter(*, cohort: Cohort) -> Charter | None:
-    """The latest version of the cohort's charter (None while none is published)."""
-    return Charter.objects.filter(cohort=cohort).order_by("-version").first()
+from tandem.programs.selectors_cohorts import cohort_current_charter  # one definition, shared
 
 
 def consent_has_accepted(*, person: Person, charter: Charter) -> bool:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from tandem.core.services import audit_record
 from tandem.enrolment.answers_enrolment import (
+    PLAIN_FIELDS,
     SOFT_FIELDS,
     EnrolmentAnswers,
     GiveBack,
@@ -41,11 +42,12 @@ from tandem.enrolment.phase_guards_enrolment import (
     enrol_phase_problem,
     soft_change_refusal,
 )
-from tandem.enrolment.selectors_enrolment import cohort_current_charter, consent_is_current
+from tandem.enrolment.selectors_enrolment import consent_is_current
 from tandem.enrolment.services_consent import consent_accept, consent_record_create
 from tandem.enrolment.services_withdrawal import enrolment_withdraw
 from tandem.people.models import Person
 from tandem.programs.models import Charter, Cohort
+from tandem.programs.selectors_cohorts import cohort_current_charter
 
 # Answers the matching depends on; compared one by one during matching.
 HARD_FIELDS = ("role", "needs", "offers", "give_back", "formats", "languages", "location")
@@ -98,20 +100,9 @@ def _check(answers: EnrolmentAnswers, cohort: Cohort, person: Person, *, role_ch
 
 def _apply(enrolment: Enrolment, answers: EnrolmentAnswers) -> None:
     enrolment.role = answers.role
-    for name in (
-        "motivation",
-        "questions",
-        "goals",
-        "availability",
-        "prefers_in_person",
-        "prefers_online",
-        "prefers_hybrid",
-        "languages",
-        "location",
-        "interests",
-        "wants_didactics_training",
-    ):
+    for name in PLAIN_FIELDS:
         setattr(enrolment, name, getattr(answers, name))
+    # Only people who teach keep a teaching profile.
     enrolment.teaching_profile = answers.teaching_profile if answers.teaches else ""
     if not answers.teaches:
         enrolment.wants_didactics_training = False
