@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tandem.topics",
     "tandem.programs",
     "tandem.enrolment",
+    "tandem.tandems",
     "tandem.demo",
     "django.contrib.admin",
     "django.contrib.auth",

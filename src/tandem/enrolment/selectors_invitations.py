@@ -162,12 +162,25 @@ def invitation_last_reminded_at(*, invitation: Invitation) -> datetime.datetime 
 
 
 def invitation_counts(*, cohort: Cohort) -> dict[str, int]:
-    """How many were invited, and how many of them are pending, enrolled, declined."""
-    counts = Invitation.objects.filter(cohort=cohort).aggregate(
-        total=Count("id"),
-        pending=Count("id", filter=Q(status=InvitationStatus.SENT)),
-        accepted=Count("id", filter=Q(status=InvitationStatus.ACCEPTED)),
-        declined=Count("id", filter=Q(status=InvitationStatus.DECLINED)),
+    """How many were invited, and how many of them are pending, enrolled, declined.
+
+    "Enrolled" counts invited people who are enrolled now: an accepted invitation of someone who
+    withdrew later stays accepted, but that person is no longer enrolled.
+    """
+    enrolled_now = Exists(
+        Enrolment.objects.filter(
+            cohort=cohort, person=OuterRef("person"), status=EnrolmentStatus.ACTIVE
+        )
+    )
+    counts = (
+        Invitation.objects.filter(cohort=cohort)
+        .annotate(enrolled_now=enrolled_now)
+        .aggregate(
+            total=Count("id"),
+            pending=Count("id", filter=Q(status=InvitationStatus.SENT)),
+            accepted=Count("id", filter=Q(status=InvitationStatus.ACCEPTED, enrolled_now=True)),
+            declined=Count("id", filter=Q(status=InvitationStatus.DECLINED)),
+        )
     )
     counts["role_models"] = role_model_list(cohort=cohort).count()
     return counts

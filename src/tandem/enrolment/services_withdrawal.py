@@ -22,16 +22,18 @@ from tandem.enrolment.phase_guards_enrolment import (
     withdraw_phase_problem,
     withdrawal_needs_coordinator,
 )
+from tandem.tandems.selectors import enrolment_open_tandems
+from tandem.tandems.services import tandem_end_without_blame
 
 
-def _end_tandems_without_blame(enrolment: Enrolment) -> None:
-    """Hook: end the person's tandems in this cohort without blame (R1, R13).
+def _end_tandems_without_blame(enrolment: Enrolment, *, actor) -> None:
+    """End the person's open tandems and proposals in this cohort without blame (R1, R13).
 
-    Does nothing yet: tandems arrive with the matching issue. When they do, this ends each active
-    tandem (or proposal) of the enrolment, tells the partner kindly that the tandem ends — never
-    why — and offers the partner a new match. The withdrawal reason is never passed on here.
+    Each partner who had seen the tandem is told kindly that it ends — never why — and that the
+    coordinator will get in touch about a new partner. The withdrawal reason is not passed here.
     """
-    return None
+    for tandem in enrolment_open_tandems(enrolment=enrolment):
+        tandem_end_without_blame(tandem=tandem, leaving=enrolment, actor=actor)
 
 
 def _notify_coordinator(enrolment: Enrolment, *, reason_given: bool) -> None:
@@ -96,6 +98,6 @@ def enrolment_withdraw(*, enrolment: Enrolment, actor, reason: str = "") -> Enro
         data={"cohort": enrolment.cohort_id, "phase": phase, "reason_given": bool(reason)},
     )
     if withdrawal_needs_coordinator(phase=phase):
-        _end_tandems_without_blame(enrolment)
+        _end_tandems_without_blame(enrolment, actor=actor)
         _notify_coordinator(enrolment, reason_given=bool(reason))
     return enrolment

@@ -13,6 +13,7 @@ from tandem.accounts.selectors import person_for_user
 from tandem.programs.choices import PHASE_ORDER, Phase
 from tandem.programs.models import Charter, Cohort, CohortTransition, Program
 from tandem.programs.phases import CohortFacts, next_phase, phase_index, transition_problems
+from tandem.tandems.models import OPEN_STATUSES, UNCONFIRMED_STATUSES, Tandem
 
 
 def program_list() -> QuerySet[Program]:
@@ -65,8 +66,13 @@ def user_is_coordinator(user: AbstractBaseUser | None) -> bool:
 
 
 def _tandem_counts(cohort: Cohort) -> tuple[int, int]:
-    """(tandems, unconfirmed tandems). Tandems arrive with the matching issue; until then 0."""
-    return 0, 0
+    """(open tandems, unconfirmed tandems) in one query: open ones are proposed, published or
+    formed; unconfirmed ones are proposed or published (not formed yet)."""
+    counts = Tandem.objects.filter(cohort=cohort).aggregate(
+        open=Count("id", filter=Q(status__in=OPEN_STATUSES)),
+        unconfirmed=Count("id", filter=Q(status__in=UNCONFIRMED_STATUSES)),
+    )
+    return counts["open"], counts["unconfirmed"]
 
 
 def cohort_facts(*, cohort: Cohort, improvements_waived: bool = False) -> CohortFacts:

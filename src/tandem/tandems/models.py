@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class TandemStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")  # by matching; coordinators only
+    PUBLISHED = "published", _("Proposed to both")  # both partners see it and answer privately
+    CONFIRMED = "confirmed", _("Formed")  # both confirmed: the tandem exists
+    DISSOLVED = "dissolved", _("Not formed")  # declined or withdrawn before it formed
+    ENDED = "ended", _("Ended")  # ended after it formed, without blame
+
+
+# A person is "in a tandem" while one of these holds; the rest are history.
+OPEN_STATUSES = (TandemStatus.PROPOSED, TandemStatus.PUBLISHED, TandemStatus.CONFIRMED)
+UNCONFIRMED_STATUSES = (TandemStatus.PROPOSED, TandemStatus.PUBLISHED)
+
+
+class PartnerAnswer(models.TextChoices):
+    PENDING = "pending", _("Not answered")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class Tandem(models.Model):
+    """A mentor and a mentee of one cohort (a Lerntandem).
+
+    Each partner's answer is stored separately and never shown to the other: nobody learns who
+    declined (R1, R13).
+    """
+
+    cohort = models.ForeignKey("programs.Cohort", on_delete=models.PROTECT, related_name="tandems")
+    mentor = models.ForeignKey(
+        "enrolment.Enrolment", on_delete=models.PROTECT, related_name="tandems_as_mentor"
+    )
+    mentee = models.ForeignKey(
+        "enrolment.Enrolment", on_delete=models.PROTECT, related_name="tandems_as_mentee"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=TandemStatus, default=TandemStatus.PROPOSED
+    )
+    mentor_answer = models.CharField(
+        max_length=10, choices=PartnerAnswer, default=PartnerAnswer.PENDING
+    )
+    mentee_answer = models.CharField(
+        max_length=10, choices=PartnerAnswer, default=PartnerAnswer.PENDING
+    )
+    mentor_confirmed_at = models.DateTimeField(null=True, blank=True)
+    mentee_confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("formed"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tandem")
+        verbose_name_plural = _("tandems")
+        ordering = ["cohort", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(mentor=F("mentee")), name="tandem_two_people"),
+            # A mentee has at most one open tandem per cohort (mentors may have several: capacity).
+            models.UniqueConstraint(
+                fields=["mentee"],
+                condition=Q(status__in=["proposed", "published", "confirmed"]),
+                name="tandem_one_open_per_mentee",
+            ),
+            models.UniqueConstraint(
+                fields=["mentor", "mentee"],
+                condition=Q(status__in=["proposed", "published", "confirmed"]),
+                name="tandem_pair_open_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["confirmed", "ended"], confirmed_at__isnull=False)
+                | Q(status__in=["proposed", "published", "dissolved"]),
+                name="tandem_formed_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["ended", "dissolved"], ended_at__isnull=False)
+                | Q(status__in=["proposed", "published", "confirmed"], ended_at__isnull=True),
+                name="tandem_closed_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor.person} ⇄ {self.mentee.person}"
