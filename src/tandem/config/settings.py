@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tandem.programs",
     "tandem.enrolment",
     "tandem.tandems",
+    "tandem.matching",
     "tandem.demo",
     "django.contrib.admin",
     "django.contrib.auth",
