@@ -40,6 +40,7 @@ format: $(BIN)/.installed
 bench: install
 	$(SQLITE_ENV) $(BIN)/python benchmarks/import_people.py
 	$(SQLITE_ENV) $(BIN)/python benchmarks/people_page.py
+	$(BIN)/python benchmarks/solve_matching.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

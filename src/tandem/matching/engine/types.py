@@ -13,6 +13,12 @@ class Mode(StrEnum):
     STABLE = "stable"  # no blocking pair, by the participants' own rankings
 
 
+# Why a participant has no partner (values of `Result.unmatched`), shared by every mode.
+NO_CAPACITY = "no_capacity"  # capacity 0: not looking for a partner
+NO_FEASIBLE_PARTNER = "no_feasible_partner"  # no edge at all, or every edge is forbidden
+PARTNERS_AT_CAPACITY = "partners_at_capacity"  # has feasible partners, all of them are full
+
+
 @dataclass(frozen=True)
 class Participant:
     id: str

@@ -1,0 +1,93 @@
+"""Property tests of the baselines on small random instances (brute-force oracles)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tandem.matching.engine.baselines import gale_shapley_by_score, greedy_by_score
+from tandem.matching.engine.stable import solve_stable
+
+from .stable_oracles import all_matchings, assert_valid, brute_blocking, instances
+
+# Shared machine: no per-example deadline (timing is not what these tests are about).
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _matching(result) -> set[tuple[str, str]]:
+    return {(p.mentee, p.mentor) for p in result.pairs}
+
+
+@SETTINGS
+@given(instances(max_mentee_capacity=3))
+def test_baselines_respect_capacities_pins_and_forbids(instance):
+    for solve in (greedy_by_score, gale_shapley_by_score):
+        result = solve(instance)
+        assert_valid(instance, result)
+        assert result.optimal is False
+
+
+@settings(SETTINGS, max_examples=60)
+@given(instances(max_side=5))
+def test_greedy_is_never_above_the_brute_force_optimum_and_at_least_half_of_it(instance):
+    result = greedy_by_score(instance)
+    pinned_score = sum(
+        e.score for e in instance.edges if (e.mentee, e.mentor) in set(instance.pinned)
+    )
+
+    optimum = max(
+        sum(e.score for e in instance.edges if (e.mentee, e.mentor) in matching)
+        for matching in all_matchings(instance)
+    )
+
+    assert result.total_score <= optimum + 1e-9
+    # Greedy is a 1/2-approximation on the seats the pins leave.
+    assert result.total_score - pinned_score >= (optimum - pinned_score) / 2 - 1e-9
+
+
+@SETTINGS
+@given(instances(max_mentee_capacity=2))
+def test_gale_shapley_by_score_is_stable_for_score_preferences(instance):
+    result = gale_shapley_by_score(instance)
+
+    assert (
+        brute_blocking(instance, _matching(result), relative_to_pins=True, use_rankings=False) == []
+    )
+
+
+@SETTINGS
+@given(instances())
+def test_gale_shapley_by_score_is_the_stable_mode_without_rankings(instance):
+    unranked = dataclasses.replace(instance, mentee_rankings={}, mentor_rankings={})
+
+    assert gale_shapley_by_score(instance).pairs == solve_stable(unranked).pairs
+
+
+@SETTINGS
+@given(instances(distinct_scores=True, max_mentee_capacity=2))
+def test_with_one_common_score_and_no_ties_gale_shapley_equals_greedy(instance):
+    assert gale_shapley_by_score(instance).pairs == greedy_by_score(instance).pairs
+
+
+@SETTINGS
+@given(instances(max_mentee_capacity=2), st.randoms(use_true_random=False))
+def test_baselines_do_not_depend_on_input_order(instance, rnd):
+    def shuffled(items):
+        items = list(items)
+        rnd.shuffle(items)
+        return tuple(items)
+
+    reordered = dataclasses.replace(
+        instance,
+        mentees=shuffled(instance.mentees),
+        mentors=shuffled(instance.mentors),
+        edges=shuffled(instance.edges),
+        pinned=shuffled(instance.pinned),
+        forbidden=shuffled(instance.forbidden),
+    )
+
+    for solve in (greedy_by_score, gale_shapley_by_score):
+        assert solve(reordered) == solve(instance)
+        assert solve(instance) == solve(instance)
