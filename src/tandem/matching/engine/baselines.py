@@ -30,13 +30,15 @@ __all__ = ["gale_shapley_by_score", "greedy_by_score"]
 
 def _result(market: Market, chosen: list[int]) -> Result:
     pairs = result_pairs(market, chosen)
+    unmatched_mentees, unmatched_mentors = unmatched_reasons(market, chosen)
     return Result(
         pairs=pairs,
         total_score=math.fsum(p.score for p in pairs),
         matched=len(pairs),
         optimal=False,
         bound=None,
-        unmatched=unmatched_reasons(market, chosen),
+        unmatched_mentees=unmatched_mentees,
+        unmatched_mentors=unmatched_mentors,
     )
 
 

@@ -327,7 +327,8 @@ def _solution(
         matched=len(pairs),
         optimal=optimal,
         bound=bound,
-        unmatched={**unmatched_mentees, **unmatched_mentors},
+        unmatched_mentees=unmatched_mentees,
+        unmatched_mentors=unmatched_mentors,
     )
     return Solution(
         result=result,

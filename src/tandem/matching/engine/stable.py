@@ -169,12 +169,14 @@ def solve_stable(instance: Instance) -> Result:
     chosen = deferred_acceptance(market, prefs)
     pairs = result_pairs(market, chosen)
     matched = [(market.edge_mentee[e], market.edge_mentor[e]) for e in chosen]
+    unmatched_mentees, unmatched_mentors = unmatched_reasons(market, chosen)
     return Result(
         pairs=pairs,
         total_score=math.fsum(p.score for p in pairs),
         matched=len(pairs),
         optimal=_trivially_optimal(market, chosen),
         bound=None,
-        unmatched=unmatched_reasons(market, chosen),
+        unmatched_mentees=unmatched_mentees,
+        unmatched_mentors=unmatched_mentors,
         blocking_pairs=tuple(_blocking(market, prefs, matched, relative_to_pins=False)),
     )

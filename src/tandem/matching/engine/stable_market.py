@@ -349,17 +349,20 @@ def result_pairs(market: Market, chosen: Sequence[int]) -> tuple[Pair, ...]:
     return tuple(pairs)
 
 
-def unmatched_reasons(market: Market, chosen: Sequence[int]) -> dict[str, str]:
-    """Reason code for every participant without any partner (mentees first, then mentors)."""
+def unmatched_reasons(
+    market: Market, chosen: Sequence[int]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Reason codes for every participant without any partner: (mentees, mentors)."""
     mentee_has = set(map(market.edge_mentee.__getitem__, chosen))
     mentor_has = set(map(market.edge_mentor.__getitem__, chosen))
     mentee_feasible = set(map(market.edge_mentee.__getitem__, market.acceptable))
     mentor_feasible = set(map(market.edge_mentor.__getitem__, market.acceptable))
-    reasons: dict[str, str] = {}
+    sides: list[dict[str, str]] = []
     for ids, caps, has, feasible in (
         (market.mentee_ids, market.mentee_capacity, mentee_has, mentee_feasible),
         (market.mentor_ids, market.mentor_capacity, mentor_has, mentor_feasible),
     ):
+        reasons: dict[str, str] = {}
         for i, pid in enumerate(ids):
             if i in has:
                 continue
@@ -369,4 +372,5 @@ def unmatched_reasons(market: Market, chosen: Sequence[int]) -> dict[str, str]:
                 reasons[pid] = NO_FEASIBLE_PARTNER
             else:
                 reasons[pid] = PARTNERS_AT_CAPACITY
-    return reasons
+        sides.append(reasons)
+    return sides[0], sides[1]

@@ -61,7 +61,9 @@ class Result:
     matched: int
     optimal: bool  # proven optimal for the mode (bound == total within rounding)
     bound: float | None  # dual bound (score/count modes); None where no bound applies
-    unmatched: Mapping[str, str] = field(default_factory=dict)  # participant id → reason code
+    # Per side, because a mentee and a mentor may share an id: participant id → reason code.
+    unmatched_mentees: Mapping[str, str] = field(default_factory=dict)
+    unmatched_mentors: Mapping[str, str] = field(default_factory=dict)
     blocking_pairs: tuple[tuple[str, str], ...] = ()  # stable mode: pairs that would rather switch
 
 

@@ -191,5 +191,13 @@ def assert_valid(instance: Instance, result: Result) -> None:
     assert result.matched == len(pairs)
     assert abs(result.total_score - sum(p.score for p in result.pairs)) < 1e-9
     assert result.bound is None
-    unmatched = {p.id for p in (*instance.mentees, *instance.mentors)} - set(load)
-    assert set(result.unmatched) == unmatched
+    with_mentor = {m for m, _ in pairs}
+    with_mentee = {t for _, t in pairs}
+    assert set(result.unmatched_mentees) == {p.id for p in instance.mentees} - with_mentor
+    assert set(result.unmatched_mentors) == {p.id for p in instance.mentors} - with_mentee
+
+
+def unmatched_both_sides(result: Result) -> dict[str, str]:
+    """Both sides' reasons in one mapping, for examples whose ids differ between the sides."""
+    assert not result.unmatched_mentees.keys() & result.unmatched_mentors.keys()
+    return {**result.unmatched_mentees, **result.unmatched_mentors}

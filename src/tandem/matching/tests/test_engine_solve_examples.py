@@ -15,6 +15,7 @@ from tandem.matching.engine.certificate import least_duals
 from tandem.matching.engine.problem import build_problem
 from tandem.matching.engine.reference import reference_solve
 from tandem.matching.engine.solve import PRICING_MIN_EDGES, solve_problem
+from tandem.matching.tests.stable_oracles import unmatched_both_sides
 
 
 def people(prefix: str, *capacities: int) -> tuple[Participant, ...]:
@@ -66,7 +67,7 @@ def test_pins_are_kept_even_against_the_score():
     result = solve(instance)
     assert pairs(result) == {("e1", "r0")}
     assert result.optimal and result.bound == pytest.approx(5)
-    assert result.unmatched == {"e0": "partners_at_capacity"}
+    assert unmatched_both_sides(result) == {"e0": "partners_at_capacity"}
 
 
 def test_forbidden_edges_are_removed():
@@ -78,7 +79,7 @@ def test_forbidden_edges_are_removed():
     )
     result = solve(instance)
     assert result.pairs == () and result.optimal and result.bound == 0
-    assert result.unmatched == {
+    assert unmatched_both_sides(result) == {
         "e0": "no_feasible_partner",
         "r0": "no_feasible_partner",
         "r1": "no_feasible_partner",
@@ -90,13 +91,13 @@ def test_zero_score_pairs_are_made_where_seats_are_free():
         people("e", 1, 1), people("r", 1, 1), edges(("e0", "r0", 0), ("e1", "r1", 0))
     )
     result = solve(instance)
-    assert result.matched == 2 and result.total_score == 0 and result.unmatched == {}
+    assert result.matched == 2 and result.total_score == 0 and unmatched_both_sides(result) == {}
 
 
 def test_capacity_zero_participants_are_reported_as_such():
     instance = Instance(people("e", 0), people("r", 1), edges(("e0", "r0", 50)))
     result = solve(instance)
-    assert result.unmatched == {"e0": "no_capacity", "r0": "partners_at_capacity"}
+    assert unmatched_both_sides(result) == {"e0": "no_capacity", "r0": "partners_at_capacity"}
 
 
 def test_empty_instance_is_solved():
@@ -226,3 +227,16 @@ def test_the_engine_does_not_import_django():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     count, django_loaded = done.stdout.split()
     assert int(count) >= 7 and django_loaded == "False"
+
+
+def test_a_mentee_and_a_mentor_with_the_same_id_keep_their_own_reasons():
+    """Regression: one mapping for both sides let the mentor's reason overwrite the mentee's."""
+    instance = Instance(
+        mentees=(Participant("x", capacity=0),),
+        mentors=(Participant("x"), Participant("y")),
+        edges=(Edge("x", "y", 50.0),),
+    )
+    result = solve(instance)
+    assert result.unmatched_mentees == {"x": "no_capacity"}
+    # Mentor y's only feasible partner is the mentee x, who has no capacity: y's partners are full.
+    assert result.unmatched_mentors == {"x": "no_feasible_partner", "y": "partners_at_capacity"}

@@ -188,7 +188,11 @@ def test_unmatched_reasons_are_true(instance, mode):
         load[p.mentee] = load.get(p.mentee, 0) + 1
         load[p.mentor] = load.get(p.mentor, 0) + 1
     cap = {p.id: p.capacity for p in instance.mentees + instance.mentors}
-    for side, people in ((0, instance.mentees), (1, instance.mentors)):
+    sides = (
+        (0, instance.mentees, result.unmatched_mentees),
+        (1, instance.mentors, result.unmatched_mentors),
+    )
+    for side, people, unmatched in sides:
         for person in people:
             partners = [
                 (e.mentor, e.mentee)[side]
@@ -196,13 +200,13 @@ def test_unmatched_reasons_are_true(instance, mode):
                 if (e.mentee, e.mentor)[side] == person.id and (e.mentee, e.mentor) not in forbidden
             ]
             if load.get(person.id):
-                assert person.id not in result.unmatched
+                assert person.id not in unmatched
             elif person.capacity == 0:
-                assert result.unmatched[person.id] == NO_CAPACITY
+                assert unmatched[person.id] == NO_CAPACITY
             elif not partners:
-                assert result.unmatched[person.id] == NO_FEASIBLE_PARTNER
+                assert unmatched[person.id] == NO_FEASIBLE_PARTNER
             else:
-                assert result.unmatched[person.id] == PARTNERS_AT_CAPACITY
+                assert unmatched[person.id] == PARTNERS_AT_CAPACITY
                 assert all(load.get(q, 0) == cap[q] for q in partners)
 
 
