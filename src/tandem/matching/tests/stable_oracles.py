@@ -5,6 +5,8 @@ Written independently of the engine (no engine helper is used to judge the engin
 
 from __future__ import annotations
 
+import dataclasses
+import random
 from collections import Counter
 from collections.abc import Iterator
 
@@ -201,3 +203,23 @@ def unmatched_both_sides(result: Result) -> dict[str, str]:
     """Both sides' reasons in one mapping, for examples whose ids differ between the sides."""
     assert not result.unmatched_mentees.keys() & result.unmatched_mentors.keys()
     return {**result.unmatched_mentees, **result.unmatched_mentors}
+
+
+def shuffled_instance(instance: Instance, rnd: random.Random) -> Instance:
+    """The same instance with every list and ranking in another order; results must not change."""
+
+    def shuffled(items):
+        items = list(items)
+        rnd.shuffle(items)
+        return tuple(items)
+
+    return dataclasses.replace(
+        instance,
+        mentees=shuffled(instance.mentees),
+        mentors=shuffled(instance.mentors),
+        edges=shuffled(instance.edges),
+        pinned=shuffled(instance.pinned),
+        forbidden=shuffled(instance.forbidden),
+        mentee_rankings=dict(shuffled(instance.mentee_rankings.items())),
+        mentor_rankings=dict(shuffled(instance.mentor_rankings.items())),
+    )

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from tandem.matching.engine.baselines import gale_shapley_by_score, greedy_by_score
 from tandem.matching.engine.stable import solve_stable
 
-from .stable_oracles import all_matchings, assert_valid, brute_blocking, instances
+from .stable_oracles import (
+    all_matchings,
+    assert_valid,
+    brute_blocking,
+    instances,
+    shuffled_instance,
+)
 
 # Shared machine: no per-example deadline (timing is not what these tests are about).
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -74,19 +80,7 @@ def test_with_one_common_score_and_no_ties_gale_shapley_equals_greedy(instance):
 @SETTINGS
 @given(instances(max_mentee_capacity=2), st.randoms(use_true_random=False))
 def test_baselines_do_not_depend_on_input_order(instance, rnd):
-    def shuffled(items):
-        items = list(items)
-        rnd.shuffle(items)
-        return tuple(items)
-
-    reordered = dataclasses.replace(
-        instance,
-        mentees=shuffled(instance.mentees),
-        mentors=shuffled(instance.mentors),
-        edges=shuffled(instance.edges),
-        pinned=shuffled(instance.pinned),
-        forbidden=shuffled(instance.forbidden),
-    )
+    reordered = shuffled_instance(instance, rnd)
 
     for solve in (greedy_by_score, gale_shapley_by_score):
         assert solve(reordered) == solve(instance)

@@ -17,6 +17,7 @@ from .stable_oracles import (
     brute_blocking,
     instances,
     preference_key,
+    shuffled_instance,
 )
 
 # Shared machine: no per-example deadline (timing is not what these tests are about).
@@ -95,21 +96,7 @@ def test_blocking_pairs_agrees_with_brute_force_on_any_matching(instance, data):
 @SETTINGS
 @given(instances(max_mentee_capacity=2), st.randoms(use_true_random=False))
 def test_stable_result_does_not_depend_on_input_order(instance, rnd):
-    def shuffled(items):
-        items = list(items)
-        rnd.shuffle(items)
-        return tuple(items)
-
-    reordered = dataclasses.replace(
-        instance,
-        mentees=shuffled(instance.mentees),
-        mentors=shuffled(instance.mentors),
-        edges=shuffled(instance.edges),
-        pinned=shuffled(instance.pinned),
-        forbidden=shuffled(instance.forbidden),
-        mentee_rankings=dict(shuffled(instance.mentee_rankings.items())),
-        mentor_rankings=dict(shuffled(instance.mentor_rankings.items())),
-    )
+    reordered = shuffled_instance(instance, rnd)
 
     assert solve_stable(reordered) == solve_stable(instance)
 

@@ -11,28 +11,14 @@ from django.test.utils import CaptureQueriesContext
 from tandem.core.models import AuditEvent
 from tandem.people.importing import apply as apply_module
 from tandem.people.importing import services as services_module
+from tandem.people.importing.example import EXAMPLE_HEADER
 from tandem.people.importing.services import people_import
 from tandem.people.models import CareerLevel, Location, OrgUnit, Person
 from tandem.people.tests.factories import LocationFactory, OrgUnitFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
-FULL_HEADER = (
-    "Personalnummer",
-    "Vorname",
-    "Nachname",
-    "E-Mail",
-    "Position",
-    "Abteilung",
-    "Standort",
-    "Sprachen",
-    "Vorgesetzter",
-    "Eintrittsdatum",
-    "Karrierestufe",
-    "Geburtsjahr",
-    "Art",
-    "Aktiv",
-)
+FULL_HEADER = EXAMPLE_HEADER  # the same German headings as the downloadable example
 BOSS = ("1001", "Petra", "Schäfer", "petra@example.com", "Leitung", "Vertrieb", "München")
 BOSS_ROW = (*BOSS, "Deutsch, Englisch", "", "01.04.2009", "6", "1971", "Mitarbeiterin", "ja")
 REPORT_ROW = (
