@@ -81,3 +81,24 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def matching_cohort(coordinator, mentee_person, mentor_person):
+    """A cohort in the matching phase with Marlene (mentee) and Jonas (mentor) enrolled as a
+    feasible pair: Jonas teaches what Marlene wants to learn, same language and time slot.
+
+    Returns a namespace with `cohort`, `mentee` and `mentor` (the enrolments) and `topic`.
+    """
+    from types import SimpleNamespace
+
+    from tandem.enrolment.tests.factories_enrolment import enrol, learn_topic, open_cohort
+    from tandem.programs.choices import Phase
+
+    cohort = open_cohort(coordinator=coordinator, languages=["de", "en"])
+    topic = learn_topic()
+    mentee = enrol(cohort, mentee_person, role="mentee", needs=[(topic, 2, 5)])
+    mentor = enrol(cohort, mentor_person, role="mentor", offers=[(topic, 6)])
+    cohort.phase = Phase.MATCHING
+    cohort.save(update_fields=["phase"])
+    return SimpleNamespace(cohort=cohort, mentee=mentee, mentor=mentor, topic=topic)

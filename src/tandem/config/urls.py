@@ -7,6 +7,8 @@ urlpatterns = [
     path("topics/", include("tandem.topics.urls")),
     path("programs/", include("tandem.programs.urls")),
     path("enrolment/", include("tandem.enrolment.urls")),
+    path("matching/", include("tandem.matching.urls")),
+    path("tandems/", include("tandem.tandems.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class MatchingConfig(AppConfig):
     name = "tandem.matching"
     label = "matching"
+
+    def ready(self) -> None:
+        # `matching/rules.py` holds the pure hard rules, so the permissions live beside it.
+        from tandem.matching import permissions_requests, permissions_review  # noqa: F401

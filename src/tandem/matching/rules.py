@@ -103,28 +103,46 @@ RULE_ORDER = (
     "do_not_match",
 )
 
-# English templates (the Django side translates them); params are filled in with str.format.
+
+# English templates; params are filled in with str.format. `gettext_noop` only marks them for the
+# translation catalogue (this module imports no Django); `matching.messages` translates them.
+def gettext_noop(message: str) -> str:
+    return message
+
+
 MESSAGES: Mapping[str, str] = {
-    "same_person": "Same person: nobody can mentor themselves.",
-    "mentee_not_eligible": "Eligibility: the mentee is not eligible as a mentee in this cohort.",
-    "mentor_not_eligible": "Eligibility: the mentor is not eligible as a mentor in this cohort.",
-    "reporting_line": "Reporting line: one partner is in the other's reporting line.",
-    "same_org_unit": "Same unit: this cohort does not pair people from the same org unit.",
-    "same_manager": "Same manager: this cohort does not pair people with the same manager.",
-    "level_unknown": "Reverse direction: the career level of the {who} is unknown.",
-    "level_direction": (
+    "same_person": gettext_noop("Same person: nobody can mentor themselves."),
+    "mentee_not_eligible": gettext_noop(
+        "Eligibility: the mentee is not eligible as a mentee in this cohort."
+    ),
+    "mentor_not_eligible": gettext_noop(
+        "Eligibility: the mentor is not eligible as a mentor in this cohort."
+    ),
+    "reporting_line": gettext_noop("Reporting line: one partner is in the other's reporting line."),
+    "same_org_unit": gettext_noop(
+        "Same unit: this cohort does not pair people from the same org unit."
+    ),
+    "same_manager": gettext_noop(
+        "Same manager: this cohort does not pair people with the same manager."
+    ),
+    "level_unknown": gettext_noop("Reverse direction: the career level of the {who} is unknown."),
+    "level_direction": gettext_noop(
         "Reverse direction: the mentor's career level ({mentor_level}) must be below "
         "the mentee's ({mentee_level})."
     ),
-    "tenure_unknown": "Reverse direction: the hire date of the {who} is unknown.",
-    "tenure_direction": "Reverse direction: the mentor must have joined after the mentee.",
-    "no_common_language": "Language: the partners have no language in common.",
-    "no_common_format": "Format: the partners have no meeting format in common.",
-    "different_site": (
+    "tenure_unknown": gettext_noop("Reverse direction: the hire date of the {who} is unknown."),
+    "tenure_direction": gettext_noop(
+        "Reverse direction: the mentor must have joined after the mentee."
+    ),
+    "no_common_language": gettext_noop("Language: the partners have no language in common."),
+    "no_common_format": gettext_noop("Format: the partners have no meeting format in common."),
+    "different_site": gettext_noop(
         "Site: the only common format is in person, but the partners are not at the same site."
     ),
-    "no_common_slot": "Availability: the partners have no common time slot.",
-    "do_not_match": "Do not match: this pair has been excluded (for example after a decline).",
+    "no_common_slot": gettext_noop("Availability: the partners have no common time slot."),
+    "do_not_match": gettext_noop(
+        "Do not match: this pair has been excluded (for example after a decline)."
+    ),
 }
 
 

@@ -105,6 +105,11 @@ class Cohort(models.Model):
     allow_self_directed = models.BooleanField(
         _("mentees may request a mentor themselves"), default=False
     )
+    self_directed_needs_approval = models.BooleanField(
+        _("a coordinator approves self-directed requests"), default=True
+    )
+    # Score weights per component (matching.scoring.COMPONENTS); empty means the defaults.
+    matching_weights = models.JSONField(_("matching weights"), default=dict, blank=True)
     # Noted at the close (R26) and carried over into the next cohort.
     improvements = models.TextField(_("improvements for the next round"), blank=True)
     copied_from = models.ForeignKey(

@@ -24,6 +24,12 @@ class PartnerAnswer(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+class TandemSource(models.TextChoices):
+    MATCHING = "matching", _("Matching")
+    MANUAL = "manual", _("Paired by the coordinator")
+    REQUEST = "request", _("Requested by the mentee")
+
+
 class Tandem(models.Model):
     """A mentor and a mentee of one cohort (a Lerntandem).
 
@@ -47,6 +53,25 @@ class Tandem(models.Model):
     mentee_answer = models.CharField(
         max_length=10, choices=PartnerAnswer, default=PartnerAnswer.PENDING
     )
+    source = models.CharField(
+        _("source"), max_length=10, choices=TandemSource, default=TandemSource.MATCHING
+    )
+    # The score and its breakdown ("why this pair") when the pair was proposed or last changed.
+    score = models.FloatField(_("score"), null=True, blank=True)
+    breakdown = models.JSONField(_("why this pair"), default=dict, blank=True)
+    # A pinned proposal is kept as it is when matching runs again.
+    pinned = models.BooleanField(_("pinned"), default=False)
+    run = models.ForeignKey(
+        "matching.MatchingRun",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tandems",
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # The optional informal first meeting (R13), proposed by either partner once both accepted.
+    coffee_at = models.DateTimeField(_("virtual coffee"), null=True, blank=True)
+    coffee_place = models.CharField(_("where (link or place)"), max_length=300, blank=True)
     mentor_confirmed_at = models.DateTimeField(null=True, blank=True)
     mentee_confirmed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -76,6 +101,10 @@ class Tandem(models.Model):
                 name="tandem_formed_has_time",
             ),
             models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
+                name="tandem_score_in_range",
+            ),
+            models.CheckConstraint(
                 condition=Q(status__in=["ended", "dissolved"], ended_at__isnull=False)
                 | Q(status__in=["proposed", "published", "confirmed"], ended_at__isnull=True),
                 name="tandem_closed_has_time",
@@ -84,3 +113,7 @@ class Tandem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentor.person} ⇄ {self.mentee.person}"
+
+    @property
+    def both_accepted(self) -> bool:
+        return self.mentor_answer == PartnerAnswer.ACCEPTED == self.mentee_answer

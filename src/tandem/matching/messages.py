@@ -1,0 +1,141 @@
+"""The words of matching in the active language: rule messages, score components, unmatched reasons.
+
+The pure modules (`rules.py`, `scoring.py`, the engine) speak in codes; this is where a code
+becomes a sentence a coordinator or participant reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from tandem.matching.engine.types import NO_CAPACITY, NO_FEASIBLE_PARTNER, PARTNERS_AT_CAPACITY
+from tandem.matching.rules import MESSAGES, Violation
+
+RULE_NAMES: Mapping[str, object] = {
+    "same_person": gettext_lazy("Same person"),
+    "mentee_not_eligible": gettext_lazy("Eligibility"),
+    "mentor_not_eligible": gettext_lazy("Eligibility"),
+    "reporting_line": gettext_lazy("Reporting line"),
+    "same_org_unit": gettext_lazy("Same unit"),
+    "same_manager": gettext_lazy("Same manager"),
+    "level_unknown": gettext_lazy("Reverse direction"),
+    "level_direction": gettext_lazy("Reverse direction"),
+    "tenure_unknown": gettext_lazy("Reverse direction"),
+    "tenure_direction": gettext_lazy("Reverse direction"),
+    "no_common_language": gettext_lazy("Language"),
+    "no_common_format": gettext_lazy("Format"),
+    "different_site": gettext_lazy("Site"),
+    "no_common_slot": gettext_lazy("Availability"),
+    "do_not_match": gettext_lazy("Do not match"),
+}
+
+# How many people of the other side break a rule, as a phrase: "3 are in your reporting line".
+_RULE_COUNT_PHRASES = {
+    "same_person": ("%(n)d is the same person", "%(n)d are the same person"),
+    "mentee_not_eligible": ("%(n)d is not eligible", "%(n)d are not eligible"),
+    "mentor_not_eligible": ("%(n)d is not eligible", "%(n)d are not eligible"),
+    "reporting_line": ("%(n)d is in the reporting line", "%(n)d are in the reporting line"),
+    "same_org_unit": ("%(n)d works in the same unit", "%(n)d work in the same unit"),
+    "same_manager": ("%(n)d has the same manager", "%(n)d have the same manager"),
+    "level_unknown": ("%(n)d has no career level recorded", "%(n)d have no career level recorded"),
+    "level_direction": (
+        "%(n)d is not junior enough in career level",
+        "%(n)d are not junior enough in career level",
+    ),
+    "tenure_unknown": ("%(n)d has no hire date recorded", "%(n)d have no hire date recorded"),
+    "tenure_direction": (
+        "%(n)d joined too early for the reverse direction",
+        "%(n)d joined too early for the reverse direction",
+    ),
+    "no_common_language": ("%(n)d shares no language", "%(n)d share no language"),
+    "no_common_format": ("%(n)d shares no meeting format", "%(n)d share no meeting format"),
+    "different_site": (
+        "%(n)d meets only in person at another site",
+        "%(n)d meet only in person at another site",
+    ),
+    "no_common_slot": ("%(n)d has no common time slot", "%(n)d have no common time slot"),
+    "do_not_match": ("%(n)d is excluded as a pair", "%(n)d are excluded as a pair"),
+}
+
+COMPONENT_LABELS: Mapping[str, object] = {
+    "coverage": gettext_lazy("Learning goals covered"),
+    "give_back": gettext_lazy("Give-back wishes met"),
+    "interests": gettext_lazy("Shared interests"),
+    "teaching_profile": gettext_lazy("Teaching profile"),
+    "bridging": gettext_lazy("Bridges two units"),
+    "preferences": gettext_lazy("Asked for each other"),
+}
+
+
+def _who(who: str) -> str:
+    return {
+        "mentee": _("mentee"),
+        "mentor": _("mentor"),
+        "mentee and the mentor": _("mentee and the mentor"),
+    }.get(who, who)
+
+
+def violation_text(violation: Violation) -> str:
+    """The rule's full message in the active language, naming the rule first."""
+    params = dict(violation.params)
+    if "who" in params:
+        params["who"] = _who(str(params["who"]))
+    return _(MESSAGES[violation.code]).format(**params)
+
+
+def violation_texts(violations: Iterable[Violation]) -> list[str]:
+    return [violation_text(v) for v in violations]
+
+
+def rule_count_phrase(code: str, n: int) -> str:
+    singular, plural = _RULE_COUNT_PHRASES[code]
+    return ngettext(singular, plural, n) % {"n": n}
+
+
+def unmatched_text(entry: Mapping) -> str:
+    """A sentence for a `MatchingRun.unmatched` entry: side, reason code and the rule counts."""
+    side = entry.get("side")
+    code = entry.get("code")
+    if code == NO_CAPACITY:
+        return _("Has no free seat for another mentee.")
+    if code == PARTNERS_AT_CAPACITY:
+        if side == "mentee":
+            return _(
+                "Possible mentors exist, but each is paired with a mentee who fits them better "
+                "or equally well. Pair by hand, raise the mentees per mentor, or wait for more "
+                "mentors."
+            )
+        return _(
+            "Possible mentees exist, but each is paired with a mentor who fits them better or "
+            "equally well."
+        )
+    candidates = int(entry.get("candidates", 0))
+    if code == NO_FEASIBLE_PARTNER and candidates == 0:
+        if side == "mentee":
+            return _("No possible mentor: there is no mentor in the pool.")
+        return _("No possible mentee: there is no mentee in the pool.")
+    ranked = entry.get("ranked") or []
+    parts = []
+    for rule, breaking, only in ranked[:3]:
+        phrase = rule_count_phrase(rule, breaking)
+        if only:
+            phrase += " " + ngettext(
+                "(%(n)d of them only that)", "(%(n)d of them only that)", only
+            ) % {"n": only}
+        parts.append(phrase)
+    if side == "mentee":
+        head = ngettext(
+            "No possible mentor among %(n)d mentor:",
+            "No possible mentor among %(n)d mentors:",
+            candidates,
+        ) % {"n": candidates}
+    else:
+        head = ngettext(
+            "No possible mentee among %(n)d mentee:",
+            "No possible mentee among %(n)d mentees:",
+            candidates,
+        ) % {"n": candidates}
+    return f"{head} {'; '.join(parts)}." if parts else head

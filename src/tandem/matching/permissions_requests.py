@@ -1,0 +1,1 @@
+"""Who may send, answer and approve mentor requests (django-rules)."""

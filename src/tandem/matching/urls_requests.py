@@ -1,0 +1,3 @@
+"""Self-directed mentor requests (R16)."""
+
+urlpatterns: list = []

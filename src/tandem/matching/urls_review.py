@@ -1,0 +1,3 @@
+"""The coordinator's matching review: run, proposals, manual changes, publish."""
+
+urlpatterns: list = []

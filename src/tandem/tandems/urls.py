@@ -1,0 +1,11 @@
+"""A participant's tandems (included under /tandems/, namespace "tandems")."""
+
+from django.urls import path
+
+from tandem.tandems import views
+
+app_name = "tandems"
+urlpatterns = [
+    path("", views.tandem_list_view, name="mine"),
+    path("<int:pk>/", views.tandem_detail_view, name="detail"),
+]
