@@ -78,6 +78,9 @@ def matching_compute(
     mentees, mentors = data.mentees, data.mentors
     by_mentee = {p.enrolment_id: p for p in mentees}
     by_mentor = {p.enrolment_id: p for p in mentors}
+    # The engine speaks in string ids; these map them back to the profiles.
+    mentee_of = {str(p.enrolment_id): p for p in mentees}
+    mentor_of = {str(p.enrolment_id): p for p in mentors}
     kept_pins: list[tuple[int, int]] = []
     released: list[tuple[int, int, list[Violation]]] = []
     for mentee_id, mentor_id in pins:
@@ -107,7 +110,7 @@ def matching_compute(
     pinned = set(kept_pins)
     pairs = []
     for pair in result.pairs:
-        mentee, mentor = by_mentee[int(pair.mentee)], by_mentor[int(pair.mentor)]
+        mentee, mentor = mentee_of[pair.mentee], mentor_of[pair.mentor]
         breakdown = score_pair(
             mentee, mentor, weights=data.weights, topic_priority=data.topic_priority
         )
@@ -120,14 +123,14 @@ def matching_compute(
     )
     explain = checks <= EXPLAIN_BUDGET
     for key, code in result.unmatched_mentees.items():
-        profile = by_mentee[int(key)]
+        profile = mentee_of[key]
         unmatched[profile.enrolment_id] = (
             _unmatched_entry(profile, mentors, data, "mentee", code)
             if explain
             else {"side": "mentee", "code": code, "candidates": len(mentors)}
         )
     for key, code in result.unmatched_mentors.items():
-        profile = by_mentor[int(key)]
+        profile = mentor_of[key]
         unmatched[profile.enrolment_id] = (
             _unmatched_entry(profile, mentees, data, "mentor", code)
             if explain
