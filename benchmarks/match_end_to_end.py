@@ -19,11 +19,22 @@ with ``--one PARTICIPANTS``) does, and reports as JSON:
    the reporting-line pairs of the population (how many mentee–mentor pairs they forbid that every
    other rule would allow, and that none of them is a candidate);
 4. **baselines** (timed; median of --repeat runs) on the same candidate set in the same process:
-   `greedy_by_score` and `gale_shapley_by_score`. Both take an engine `Instance` of `Edge`
-   objects (there is no array entry point), so the candidate set is converted once; that
-   conversion is timed and reported separately and is NOT in the baselines' times (their times do
-   include their own `prepare` of the instance, which is also reported on its own). The
-   conversion runs with the cyclic GC paused and its objects frozen afterwards (see `run_size`);
+   `greedy_by_score` by the common score, and `gale_shapley_by_score` (mentee-proposing) with
+   each side ranking by its own view of a pair — a mentee by what concerns a mentee
+   (`MENTEE_VIEW`: coverage + teaching profile + interests + preferences), a mentor by what
+   concerns a mentor (`MENTOR_VIEW`: give-back + interests + preferences + bridging). Both are
+   judged by the common score against the exact optimum. The views come from the points per
+   component: a second `build_candidates(..., components=True)` (timed and reported on its own,
+   checked to give the same pairs and scores, NOT in end to end nor in the baselines' times).
+   The baselines take an engine `Instance` of `Edge` objects (there is no array entry point), so
+   the candidate set is converted once, each edge carrying its two view values in
+   `Edge.breakdown` (a `SideViews`); that conversion is timed and reported separately and is NOT
+   in the baselines' times (their times do include their own `prepare` of the instance, which is
+   also reported on its own, and Gale–Shapley's include reading both views off every edge). The
+   conversion runs with the cyclic GC paused and its objects frozen afterwards (see `run_size`).
+   Gale–Shapley by the common score is run once per size (untimed for the table) only to check
+   that it gives greedy's pairs: with one common score and these tie-breaks its stable matching
+   is unique and IS greedy's, so a timed column of it would repeat greedy's figures;
 5. optionally (sizes ≤ --tracemalloc-up-to participants, untimed because tracemalloc slows Python
    allocations about 3 ×) the tracemalloc peak of the end-to-end pipeline alone.
 
@@ -49,8 +60,8 @@ import subprocess
 import sys
 import time
 import tracemalloc
-import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -62,7 +73,7 @@ from tandem.matching.engine.solve import SCORE_SCALE, Solution, solve_problem
 from tandem.matching.engine.stable_market import prepare
 from tandem.matching.engine.types import Edge, Instance, Participant, Result
 from tandem.matching.rules import pair_violations
-from tandem.matching.scoring import DEFAULT_WEIGHTS
+from tandem.matching.scoring import COMPONENTS, DEFAULT_WEIGHTS
 from tandem.matching.synthetic import Population, synthetic_population
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +86,39 @@ TARGET_ROW_RSS_MIB = 2048.0
 LARGE_ROW = 50_000
 LARGE_ROW_SECONDS = 30.0
 MIB = 2**20
-_NO_BREAKDOWN = types.MappingProxyType({})  # the candidate set has totals only
+# What each side ranks its partners by in the Gale–Shapley baseline (score components summed).
+MENTEE_VIEW = ("coverage", "teaching_profile", "interests", "preferences")
+MENTOR_VIEW = ("give_back", "interests", "preferences", "bridging")
+
+
+class SideViews(Mapping[str, float]):
+    """`Edge.breakdown` for the baselines: the pair as each side sees it, ``{"mentee": points of
+    MENTEE_VIEW, "mentor": points of MENTOR_VIEW}``. Slots instead of a dict per edge: a third of
+    the memory and time to build (millions of edges); read as ``attrgetter("breakdown.mentee")``.
+    """
+
+    __slots__ = ("mentee", "mentor")
+
+    def __init__(self, mentee: float, mentor: float) -> None:
+        self.mentee = mentee
+        self.mentor = mentor
+
+    def __getitem__(self, key: str) -> float:
+        if key == "mentee":
+            return self.mentee
+        if key == "mentor":
+            return self.mentor
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("mentee", "mentor"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+_MENTEE_VIEW = attrgetter("breakdown.mentee")
+_MENTOR_VIEW = attrgetter("breakdown.mentor")
 
 
 def split(participants: int) -> tuple[int, int]:
@@ -110,17 +153,25 @@ def to_problem(population: Population, candidates: CandidateSet) -> Problem:
     )
 
 
-def to_instance(problem: Problem) -> Instance:
-    """The same edges as an engine `Instance` (what the baselines take)."""
+def side_views(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair, the points of MENTEE_VIEW and of MENTOR_VIEW (from `CandidateSet.points`)."""
+    return tuple(  # type: ignore[return-value]
+        points[:, [COMPONENTS.index(name) for name in view]].sum(axis=1)
+        for view in (MENTEE_VIEW, MENTOR_VIEW)
+    )
+
+
+def to_instance(problem: Problem, mentee_view: np.ndarray, mentor_view: np.ndarray) -> Instance:
+    """The same edges as an engine `Instance` (what the baselines take), each with its two side
+    views (parallel to the problem's edges) as `Edge.breakdown`."""
     mentee_ids, mentor_ids = problem.mentee_ids, problem.mentor_ids
-    n = problem.n_edges
     edges = tuple(
         map(
             Edge,
             np.asarray(mentee_ids, dtype=object)[problem.edge_mentee].tolist(),
             np.asarray(mentor_ids, dtype=object)[problem.edge_mentor].tolist(),
             problem.edge_score.tolist(),
-            [_NO_BREAKDOWN] * n,
+            map(SideViews, mentee_view.tolist(), mentor_view.tolist()),
         )
     )
     return Instance(
@@ -220,23 +271,80 @@ def _figures(result: Result, optimum: float, n_mentees: int, n_mentors: int) -> 
     }
 
 
+class _ViewTotals:
+    """Sums of each side's view over the pairs of a matching (by mentee/mentor id)."""
+
+    def __init__(self, problem: Problem, mentee_view: np.ndarray, mentor_view: np.ndarray) -> None:
+        self.mentee_at = {pid: i for i, pid in enumerate(problem.mentee_ids)}
+        self.mentor_at = {pid: j for j, pid in enumerate(problem.mentor_ids)}
+        self.n_mentors = max(1, len(problem.mentor_ids))
+        keys = problem.edge_mentee.astype(np.int64) * self.n_mentors + problem.edge_mentor
+        self.order = np.argsort(keys)
+        self.sorted_keys = keys[self.order]
+        self.mentee_view, self.mentor_view = mentee_view, mentor_view
+
+    def edges(self, pairs: Iterable[tuple[str, str]]) -> np.ndarray:
+        keys = np.asarray(
+            [self.mentee_at[m] * self.n_mentors + self.mentor_at[t] for m, t in pairs],
+            dtype=np.int64,
+        )
+        return self.order[np.searchsorted(self.sorted_keys, keys)]
+
+    def __call__(self, chosen: np.ndarray) -> dict[str, float]:
+        return {
+            "mentee_view_total": float(self.mentee_view[chosen].sum()),
+            "mentor_view_total": float(self.mentor_view[chosen].sum()),
+        }
+
+
+def _pairs(result: Result) -> set[tuple[str, str]]:
+    return {(p.mentee, p.mentor) for p in result.pairs}
+
+
 def _baselines(
-    instance: Instance, optimum: float, n_mentees: int, n_mentors: int, repeat: int
+    instance: Instance,
+    optimum: Result,
+    totals: _ViewTotals,
+    n_mentees: int,
+    n_mentors: int,
+    repeat: int,
 ) -> dict:
-    """Greedy and Gale–Shapley on the instance: median time, figures, and whether they agree."""
+    """Greedy (common score) and Gale–Shapley (own views) on the instance: median time and
+    figures; plus one untimed Gale–Shapley by the common score, compared with greedy."""
     started = time.perf_counter()
     prepare(instance)
     block: dict = {"prepare_s": time.perf_counter() - started}
-    pairs = []
-    for name, baseline in (("greedy", greedy_by_score), ("gale_shapley", gale_shapley_by_score)):
-        seconds, times, found = _median_run(lambda b=baseline: b(instance), repeat)
+    optimum_pairs = _pairs(optimum)
+    runs = (
+        ("greedy", lambda: greedy_by_score(instance)),
+        (
+            "gale_shapley_views",
+            lambda: gale_shapley_by_score(
+                instance, mentee_view=_MENTEE_VIEW, mentor_view=_MENTOR_VIEW
+            ),
+        ),
+    )
+    found_pairs = {}
+    for name, step in runs:
+        seconds, times, found = _median_run(step, repeat)
+        found_pairs[name] = pairs = _pairs(found)
         block[name] = {
             "seconds": seconds,
             "runs": times,
-            **_figures(found, optimum, n_mentees, n_mentors),
+            **_figures(found, optimum.total_score, n_mentees, n_mentors),
+            "pairs_as_optimum": len(pairs & optimum_pairs),
+            **totals(totals.edges(pairs)),
         }
-        pairs.append({(p.mentee, p.mentor) for p in found.pairs})
-    block["same_pairs"] = pairs[0] == pairs[1]
+    block["gale_shapley_views"]["pairs_as_greedy"] = len(
+        found_pairs["gale_shapley_views"] & found_pairs["greedy"]
+    )
+    started = time.perf_counter()
+    common = gale_shapley_by_score(instance)
+    block["gale_shapley_common"] = {
+        "seconds_one_run": time.perf_counter() - started,
+        "total_score": common.total_score,
+        "same_pairs_as_greedy": _pairs(common) == found_pairs["greedy"],
+    }
     return block
 
 
@@ -297,6 +405,27 @@ def run_size(
     row["reporting_line"] = reporting_line_check(population, candidates)
 
     if baselines:
+        # The side views need the points per component: a second build, with components (the
+        # end-to-end build above stays the default one; this one is timed on its own).
+        started = time.perf_counter()
+        detailed = build_candidates(
+            population.mentees,
+            population.mentors,
+            population.rules,
+            DEFAULT_WEIGHTS,
+            population.topic_priority,
+            components=True,
+        )
+        components_build = time.perf_counter() - started
+        assert detailed.points is not None
+        assert np.array_equal(detailed.mentee_index, candidates.mentee_index)
+        assert np.array_equal(detailed.mentor_index, candidates.mentor_index)
+        assert np.array_equal(detailed.score, candidates.score)  # so the views fit the edges
+        assert np.abs(detailed.points.sum(axis=1) - detailed.score).max(initial=0.0) <= 1e-9
+        mentee_view, mentor_view = side_views(detailed.points)
+        detailed = None
+        totals = _ViewTotals(problem, mentee_view, mentor_view)
+        row["optimum_views"] = totals(solution.chosen)
         # Millions of new Edge objects trigger the cyclic GC over and over (measured at 50,000
         # participants: 10.5 s with it, 2.6 s without); none of them is in a cycle. So the
         # conversion runs with the GC paused, and its objects are frozen (not scanned again) while
@@ -305,25 +434,25 @@ def run_size(
         gc.disable()
         try:
             started = time.perf_counter()
-            instance = to_instance(problem)
+            instance = to_instance(problem, mentee_view, mentor_view)
             conversion = time.perf_counter() - started
             gc.freeze()
         finally:
             if was_enabled:
                 gc.enable()
         try:
-            row["baselines"] = _baselines(
-                instance, result.total_score, n_mentees, n_mentors, repeat
-            )
+            row["baselines"] = _baselines(instance, result, totals, n_mentees, n_mentors, repeat)
         finally:
-            instance = None
+            instance = totals = mentee_view = mentor_view = None
             gc.unfreeze()
         b = row["baselines"]
+        b["components_build_s"] = components_build
         b["instance_conversion_s"] = conversion
         _log(
             f"{participants:,}: baselines greedy {b['greedy']['seconds']:.2f} s, "
-            f"Gale–Shapley {b['gale_shapley']['seconds']:.2f} s "
-            f"(+ {conversion:.2f} s to build the Instance)"
+            f"Gale–Shapley (own views) {b['gale_shapley_views']['seconds']:.2f} s "
+            f"(+ {components_build:.2f} s to build with components, "
+            f"{conversion:.2f} s to build the Instance)"
         )
     row["peak_rss_after_baselines_mib"] = peak_rss_mib()
 
@@ -449,6 +578,7 @@ def _pct(share: float) -> str:
 
 def markdown(summary: dict) -> str:
     m = summary["machine"]
+    baselined = [r for r in summary["sizes"] if r.get("baselines")]
     lines = [
         "End-to-end matching benchmark — `synthetic_population(mentees, mentors, seed="
         f"{summary['seed']})`, capacity 1, default weights, score mode; Python {m['python']}, "
@@ -457,7 +587,7 @@ def markdown(summary: dict) -> str:
         "",
         "| participants | mentees × mentors | feasible pairs | build (s) | to Problem (s) | "
         "solve (s) | end to end (s) | peak RSS (MiB) | total score | gap | matched (share) | "
-        "greedy: s / % below / share | Gale–Shapley: s / % below / share |",
+        "greedy: s / % below / share | Gale–Shapley, own views: s / % below / share |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in summary["sizes"]:
@@ -476,7 +606,7 @@ def markdown(summary: dict) -> str:
             f"{r['matched']:,} ({_pct(r['share_matched_of_min'])})",
         ]
         b = r.get("baselines")
-        for name in ("greedy", "gale_shapley"):
+        for name in ("greedy", "gale_shapley_views"):
             if b is None:
                 cells.append("–")
                 continue
@@ -531,24 +661,55 @@ def markdown(summary: dict) -> str:
         )
         + ".",
         "- *share* = matched / min(mentees, mentors) (halves are equal, so also / mentees); "
-        "*% below* = (optimum − baseline) / optimum. Baselines run on the same candidate set; "
-        "they take an engine `Instance` of `Edge` objects, built once per size in "
+        "*% below* = (optimum − baseline) / optimum, both by the common score. *greedy* takes "
+        "the best-scoring pair first. *Gale–Shapley, own views* is mentee-proposing deferred "
+        "acceptance where each side ranks by its own view of a pair: a mentee by "
+        + " + ".join(MENTEE_VIEW)
+        + ", a mentor by "
+        + " + ".join(MENTOR_VIEW)
+        + " (points out of the same weights; ties by the partner's id); its matching is then "
+        "scored with the common score. Pairs it shares with the optimum / with greedy: "
         + ", ".join(
-            f"{r['baselines']['instance_conversion_s']:.2f} s"
-            for r in summary["sizes"]
-            if r.get("baselines")
+            f"{r['participants']:,}: {r['baselines']['gale_shapley_views']['pairs_as_optimum']:,}"
+            f" / {r['baselines']['gale_shapley_views']['pairs_as_greedy']:,}"
+            for r in baselined
         )
-        + " (GC paused, objects then frozen) — NOT included in their times (their own "
-        "`prepare` of it is: "
+        + ". Each side's view summed over the matched pairs (mentee view / mentor view), "
+        "optimum → Gale–Shapley: "
         + ", ".join(
-            f"{r['baselines']['prepare_s']:.2f} s" for r in summary["sizes"] if r.get("baselines")
+            f"{r['participants']:,}: {r['optimum_views']['mentee_view_total']:,.0f} / "
+            f"{r['optimum_views']['mentor_view_total']:,.0f} → "
+            f"{r['baselines']['gale_shapley_views']['mentee_view_total']:,.0f} / "
+            f"{r['baselines']['gale_shapley_views']['mentor_view_total']:,.0f}"
+            for r in baselined
         )
-        + "). With one common score, Gale–Shapley's stable matching equals greedy's "
+        + ".",
+        "- Baselines run on the same candidate set. The side views come from a second "
+        "`build_candidates(..., components=True)` (points per score component; same pairs and "
+        "scores checked) in "
+        + ", ".join(f"{r['baselines']['components_build_s']:.2f} s" for r in baselined)
+        + " (compare *build*; in neither end to end nor the baselines' times). The baselines take "
+        "an engine `Instance` of `Edge` objects, each carrying its two view values in "
+        "`Edge.breakdown`, built once per size in "
+        + ", ".join(f"{r['baselines']['instance_conversion_s']:.2f} s" for r in baselined)
+        + " (GC paused, objects then frozen) — NOT included in their times. Included: their own "
+        "`prepare` of it ("
+        + ", ".join(f"{r['baselines']['prepare_s']:.2f} s" for r in baselined)
+        + ") and, for Gale–Shapley, reading and checking both views of every edge.",
+        "- Gale–Shapley by the common score (both sides ranking by the one pair score) is not "
+        "a column: with one score and these tie-breaks its stable matching is unique and is "
+        "greedy's (the best pair left is each other's first choice), so it would repeat "
+        "greedy's figures at a higher cost. Run once per size as a check, it gives "
         + (
-            "(same pairs at every size)."
-            if all(r["baselines"]["same_pairs"] for r in summary["sizes"] if r.get("baselines"))
-            else "(NOT the same pairs at every size — see the JSON)."
-        ),
+            "the same pairs as greedy at every size"
+            if all(r["baselines"]["gale_shapley_common"]["same_pairs_as_greedy"] for r in baselined)
+            else "NOT the same pairs as greedy at every size (see the JSON)"
+        )
+        + " ("
+        + ", ".join(
+            f"{r['baselines']['gale_shapley_common']['seconds_one_run']:.2f} s" for r in baselined
+        )
+        + ").",
         "- Reporting lines: mentee–mentor pairs in each other's reporting line, of them excluded "
         "by that rule alone, and of them among the candidates (must be 0): "
         + ", ".join(

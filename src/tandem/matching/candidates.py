@@ -17,6 +17,11 @@ but computed with numpy on blocks of mentees × all mentors:
   level) gathered through a dense mentors × topics level matrix; give-back and interests by
   popcount of bitset intersections.
 
+With ``components=True`` the result also carries `CandidateSet.points`, the points of every pair
+per score component (`scoring.COMPONENTS` order) — the same arrays the total is summed from, in
+the same order, so the score is the same float as without them. The default path only skips
+storing them (one `None` test per component per block).
+
 Measured on the 2-core dev machine with `synthetic_population(n, n, 42)` (0.6 % of pairs
 feasible): 1,000 × 1,000 in 0.13 s; 10,000 × 10,000 in about 1.6–1.9 s with a tracemalloc peak
 of 91 MiB (614,153 pairs).
@@ -31,6 +36,7 @@ import numpy as np
 
 from tandem.matching.rules import FORMATS, IN_PERSON, CohortRules, Profile, TopicId
 from tandem.matching.scoring import (
+    COMPONENTS,
     DEFAULT_PRIORITY,
     DEFAULT_WEIGHTS,
     NEUTRAL,
@@ -39,6 +45,10 @@ from tandem.matching.scoring import (
 )
 
 BLOCK = 512
+_COVERAGE, _GIVE_BACK, _INTERESTS, _TEACHING_PROFILE, _BRIDGING, _PREFERENCES = map(
+    COMPONENTS.index,
+    ("coverage", "give_back", "interests", "teaching_profile", "bridging", "preferences"),
+)
 _WORD = (1 << 64) - 1
 
 
@@ -49,6 +59,9 @@ class CandidateSet:
     mentee_index: np.ndarray  # int32
     mentor_index: np.ndarray  # int32
     score: np.ndarray  # float64, 0–100
+    # (n_pairs, len(COMPONENTS)) float64 points per component, `scoring.COMPONENTS` order; only
+    # with `build_candidates(..., components=True)`. Each row adds up to `score`.
+    points: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.score)
@@ -161,7 +174,11 @@ def build_candidates(
     topic_priority: Mapping[TopicId, float] | None = None,
     *,
     block: int = BLOCK,
+    components: bool = False,
 ) -> CandidateSet:
+    """Every feasible (mentee, mentor) pair and its score; with `components`, also its points
+    per score component (`CandidateSet.points`, which costs one more float64 array of
+    ``n_pairs × len(COMPONENTS)``)."""
     topic_priority = topic_priority or {}
     n_m = len(mentors)
 
@@ -234,6 +251,7 @@ def build_candidates(
     out_i: list[np.ndarray] = []
     out_j: list[np.ndarray] = []
     out_s: list[np.ndarray] = []
+    out_p: list[np.ndarray] = []
     for start in range(0, len(rows), block):
         r = rows[start : start + block]
         # Dense stage: the two most selective rules on the whole block × mentors grid.
@@ -263,12 +281,22 @@ def build_candidates(
             i, j = i[keep], j[keep]
         out_i.append(i.astype(np.int32))
         out_j.append(j.astype(np.int32))
-        out_s.append(score(i, j, _member(i * n_m + j, preferred)))
+        points = np.empty((len(i), len(COMPONENTS)), dtype=np.float64) if components else None
+        out_s.append(score(i, j, _member(i * n_m + j, preferred), points))
+        if points is not None:
+            out_p.append(points)
 
     def cat(parts: list[np.ndarray], dtype: type) -> np.ndarray:
         return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
-    return CandidateSet(cat(out_i, np.int32), cat(out_j, np.int32), cat(out_s, np.float64))
+    all_points = None
+    if components:
+        all_points = (
+            np.concatenate(out_p) if out_p else np.zeros((0, len(COMPONENTS)), dtype=np.float64)
+        )
+    return CandidateSet(
+        cat(out_i, np.int32), cat(out_j, np.int32), cat(out_s, np.float64), all_points
+    )
 
 
 class _Scorer:
@@ -276,6 +304,9 @@ class _Scorer:
 
     Coverage uses a per-mentee lookup table `cov[i, k, level]` = coverage points that need slot k
     of mentee i earns from a mentor at that level; a pair sums K table entries.
+
+    The total is the sum of the components' points added in `COMPONENTS` order; given a
+    ``points`` array (pairs × components), each component's points are also stored in its column.
     """
 
     def __init__(
@@ -346,7 +377,13 @@ class _Scorer:
         )
         self.give_back_neutral = w["give_back"] * NEUTRAL
 
-    def __call__(self, i: np.ndarray, j: np.ndarray, preferred: np.ndarray) -> np.ndarray:
+    def __call__(
+        self,
+        i: np.ndarray,
+        j: np.ndarray,
+        preferred: np.ndarray,
+        points: np.ndarray | None = None,
+    ) -> np.ndarray:
         w = self.w
         if not len(i):
             return np.zeros(0, dtype=np.float64)
@@ -355,20 +392,37 @@ class _Scorer:
         level = self.teach.ravel()[(j * n_t)[:, None] + self.need_t[i]]
         level += (i * width)[:, None] + self.slot_offset
         total = self.base[i] + self.cov.ravel()[level].sum(axis=1)
+        if points is not None:
+            points[:, _COVERAGE] = total
         # give-back
         n_wish = self.n_wish[j]
         met = _count_common(self.offer[i], self.wish[j])
-        total += np.where(
+        part = np.where(
             n_wish > 0, w["give_back"] * (met / np.maximum(n_wish, 1)), self.give_back_neutral
         )
+        total += part
+        if points is not None:
+            points[:, _GIVE_BACK] = part
         # interests (Jaccard)
         inter = _count_common(self.int_e[i], self.int_m[j])
         union = self.n_int_e[i] + self.n_int_m[j] - inter
-        total += w["interests"] * np.where(union > 0, inter / np.maximum(union, 1), 0.0)
-        total += self.mentor_points[j]
+        part = w["interests"] * np.where(union > 0, inter / np.maximum(union, 1), 0.0)
+        total += part
+        if points is not None:
+            points[:, _INTERESTS] = part
+        part = self.mentor_points[j]
+        total += part
+        if points is not None:
+            points[:, _TEACHING_PROFILE] = part
         ou_i, ou_j = self.ou_e[i], self.ou_m[j]
-        total += w["bridging"] * ((ou_i >= 0) & (ou_j >= 0) & (ou_i != ou_j))
-        total += w["preferences"] * preferred
+        part = w["bridging"] * ((ou_i >= 0) & (ou_j >= 0) & (ou_i != ou_j))
+        total += part
+        if points is not None:
+            points[:, _BRIDGING] = part
+        part = w["preferences"] * preferred
+        total += part
+        if points is not None:
+            points[:, _PREFERENCES] = part
         return total
 
 

@@ -46,8 +46,36 @@ def test_the_figures_are_sane(row):
 
 
 def test_the_baselines_do_not_beat_the_optimum(row):
-    for name in ("greedy", "gale_shapley"):
+    for name in ("greedy", "gale_shapley_views"):
         baseline = row["baselines"][name]
         assert 1 <= baseline["matched"] <= row["feasible_pairs"]
         assert baseline["total_score"] <= row["total_score"] + 1e-9
         assert 0 <= baseline["below_optimum_pct"] <= 100
+        assert 0 <= baseline["pairs_as_optimum"] <= baseline["matched"]
+        assert baseline["mentee_view_total"] >= 0 and baseline["mentor_view_total"] >= 0
+    views = row["baselines"]["gale_shapley_views"]
+    assert 0 <= views["pairs_as_greedy"] <= views["matched"]
+    assert row["baselines"]["components_build_s"] > 0
+
+
+def test_gale_shapley_by_the_common_score_is_greedy(row):
+    common = row["baselines"]["gale_shapley_common"]
+    assert common["same_pairs_as_greedy"] is True
+    assert common["total_score"] == pytest.approx(row["baselines"]["greedy"]["total_score"])
+
+
+def test_the_side_views_split_the_common_score(row):
+    # mentee view + mentor view = score + interests + preferences, so over the optimum's pairs
+    # the two views together are at least the total score and at most twice it.
+    views = row["optimum_views"]
+    both = views["mentee_view_total"] + views["mentor_view_total"]
+    assert row["total_score"] - 1e-6 <= both <= 2 * row["total_score"] + 1e-6
+
+
+def test_side_views_is_a_mapping_of_the_two_views():
+    bench = _load()
+    views = bench.SideViews(1.5, 2.5)
+    assert dict(views) == {"mentee": 1.5, "mentor": 2.5}
+    assert views["mentee"] == 1.5 and len(views) == 2
+    with pytest.raises(KeyError):
+        views["coverage"]
