@@ -22,6 +22,7 @@ from tandem.enrolment.phase_guards_enrolment import (
     withdraw_phase_problem,
     withdrawal_needs_coordinator,
 )
+from tandem.matching.services_requests import mentor_requests_close_for_withdrawal
 from tandem.tandems.selectors import enrolment_open_tandems
 from tandem.tandems.services import tandem_end_without_blame
 
@@ -97,6 +98,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, actor, reason: str = "") -> Enro
         target=enrolment,
         data={"cohort": enrolment.cohort_id, "phase": phase, "reason_given": bool(reason)},
     )
+    mentor_requests_close_for_withdrawal(enrolment=enrolment, actor=actor)
     if withdrawal_needs_coordinator(phase=phase):
         _end_tandems_without_blame(enrolment, actor=actor)
         _notify_coordinator(enrolment, reason_given=bool(reason))

@@ -174,6 +174,15 @@ class CohortForm(ServiceErrorsMixin, forms.Form):
     allow_self_directed = forms.BooleanField(
         label=_("Mentees may request a mentor themselves"), required=False
     )
+    self_directed_needs_approval = forms.BooleanField(
+        label=_("A coordinator approves each request before the tandem is formed"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Only for requests mentees send themselves: when the mentor accepts, you approve or "
+            "reject the tandem. Untick it to let the tandem form as soon as the mentor accepts."
+        ),
+    )
     exclude_same_org_unit = forms.BooleanField(
         label=_("Also exclude pairs in the same org unit"), required=False
     )
@@ -211,13 +220,17 @@ class CohortForm(ServiceErrorsMixin, forms.Form):
                 "mentor_allow_external",
                 "mentee_min_career_level",
                 "direction_rule",
-                "allow_self_directed",
             ),
         ),
         (
             "distance",
             _("Organisational distance"),
             ("exclude_same_org_unit", "exclude_same_manager"),
+        ),
+        (
+            "requests",
+            _("Self-directed requests"),
+            ("allow_self_directed", "self_directed_needs_approval"),
         ),
         ("notes", _("Notes"), ("improvements",)),
     )

@@ -77,10 +77,19 @@ SETTINGS_FIELDS = (
     "exclude_same_manager",
     "direction_rule",
     "allow_self_directed",
+    "self_directed_needs_approval",
     "improvements",
 )
-# Once matching has begun the frame is fixed; only these may still change.
-EDITABLE_LATE = ("name", "coordinator", "improvements")
+# Once matching has begun the frame is fixed; only these may still change. Self-directed requests
+# (R16) are possible in matching and running, so a coordinator may open or close them then, e.g.
+# for the mentees a matching run left without a partner (open requests run their course).
+EDITABLE_LATE = (
+    "name",
+    "coordinator",
+    "improvements",
+    "allow_self_directed",
+    "self_directed_needs_approval",
+)
 EDITABLE_PHASES = (Phase.DRAFT, Phase.ENROLMENT_OPEN)
 # Settings a new round takes over from its template (dates and name are new, improvements noted).
 COPIED_FIELDS = tuple(
@@ -266,7 +275,8 @@ def _changed(cohort: Cohort, values: dict[str, Any]) -> list[str]:
 @transaction.atomic
 def cohort_update(*, cohort: Cohort, actor: AbstractBaseUser, **changes: Any) -> Cohort:
     """Change settings: all of them in draft and while enrolment is open; later only the name,
-    the named contact and the improvements (the frame participants enrolled into stays)."""
+    the named contact, the improvements and the self-directed requests (the frame participants
+    enrolled into stays)."""
     unknown = set(changes) - set(SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"cohort_update() got unknown settings: {sorted(unknown)}")
@@ -282,7 +292,8 @@ def cohort_update(*, cohort: Cohort, actor: AbstractBaseUser, **changes: Any) ->
                 _(
                     "In the phase “%(phase)s” the cohort's frame is fixed, so these settings "
                     "cannot change any more: %(fields)s. Only the name, the named contact and "
-                    "the improvements can still be edited."
+                    "the improvements can still be edited, and whether mentees may request a "
+                    "mentor themselves (with or without approval)."
                 )
                 % {"phase": cohort.get_phase_display(), "fields": labels}
             )

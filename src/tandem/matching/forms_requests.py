@@ -1,0 +1,38 @@
+"""The mentee's request to a mentor: goals and what they offer in return. The form parses; the
+service decides (and says why not)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tandem.programs.forms_cohorts import ServiceErrorsMixin
+
+
+class MentorRequestForm(ServiceErrorsMixin, forms.Form):
+    goals = forms.CharField(
+        label=_("What I would like to learn"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Your goals for the tandem, in a few sentences: what you want to be able to do "
+            "afterwards. At most 2,000 characters."
+        ),
+        error_messages={"required": _("Write what you would like to learn from this mentor.")},
+    )
+    offer = forms.CharField(
+        label=_("What I offer in return"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Reverse mentoring works both ways: what can the mentor learn from you? At most "
+            "2,000 characters."
+        ),
+        error_messages={
+            "required": _(
+                "Write what you offer in return, for example your experience with leading teams "
+                "or a look behind the scenes of your area."
+            )
+        },
+    )
+
+    # No max_length here: a browser's maxlength would cut pasted text silently. The service
+    # refuses too long a text with a message, and the text stays in the field.

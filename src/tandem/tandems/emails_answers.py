@@ -1,0 +1,153 @@
+"""E-mails of the partners' answers (R1, R13), in the cohort's first language, sent after the
+commit and robustly (each mail on its own: one failure does not stop the others).
+
+* both accepted: to each partner — arrange a virtual coffee, then confirm;
+* the coffee: to the other partner, with the calendar file;
+* formed: to each partner;
+* not formed: to each partner the *same* neutral text (only the greeting differs; the partner is
+  not named), and to the coordinator a short note without names. Nobody learns who declined.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from tandem.enrolment.models import Enrolment
+from tandem.programs.selectors_cohorts import cohort_contact
+from tandem.tandems import ics_coffee
+from tandem.tandems.emails import TEMPLATE_DIR, tandem_email_language
+from tandem.tandems.models import Tandem
+
+
+def tandem_link(tandem: Tandem) -> str:
+    return settings.SITE_ROOT.rstrip("/") + reverse("tandems:detail", args=[tandem.pk])
+
+
+def _tandem(tandem_id: int) -> Tandem:
+    return Tandem.objects.select_related(
+        "cohort__program", "cohort__coordinator", "mentor__person", "mentee__person"
+    ).get(pk=tandem_id)
+
+
+def _other(tandem: Tandem, enrolment_id: int) -> Enrolment:
+    return tandem.mentee if enrolment_id == tandem.mentor_id else tandem.mentor
+
+
+def _render(name: str, context: dict[str, Any]) -> tuple[str, str]:
+    subject = render_to_string(f"{TEMPLATE_DIR}/{name}_subject.txt", context)
+    body = render_to_string(f"{TEMPLATE_DIR}/{name}_body.txt", context)
+    return " ".join(subject.split()), body  # one line: a newline would break the header
+
+
+def partner_email(
+    *, tandem: Tandem, to: Enrolment, name: str, with_coffee: bool = False, **extra: Any
+) -> EmailMessage:
+    """The message ``name`` (template prefix) to the partner ``to`` (not sent yet);
+    ``with_coffee`` attaches the virtual coffee as a calendar file."""
+    cohort = tandem.cohort
+    contact = cohort_contact(cohort=cohort)
+    language = tandem_email_language(tandem=tandem)
+    with translation.override(language):
+        context = {
+            "person": to.person,
+            "cohort": cohort,
+            "program": cohort.program,
+            "contact": contact,
+            "link": tandem_link(tandem),
+            "LANGUAGE_CODE": language,
+            **extra,
+        }
+        subject, body = _render(name, context)
+        message = EmailMessage(
+            subject=subject,
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[to.person.email],
+            reply_to=[contact["email"]] if contact and contact["email"] else None,
+            headers={"Content-Language": language},
+        )
+        if with_coffee and tandem.coffee_at is not None:
+            calendar = ics_coffee.coffee_calendar(
+                tandem=tandem,
+                partner_name=_other(tandem, to.pk).person.full_name,
+                url=context["link"],
+            )
+            message.attach(ics_coffee.coffee_filename(tandem), calendar, ics_coffee.CONTENT_TYPE)
+    return message
+
+
+def _partner(tandem: Tandem, enrolment_id: int) -> Enrolment:
+    return tandem.mentor if enrolment_id == tandem.mentor_id else tandem.mentee
+
+
+def _send_named(tandem_id: int, partner_id: int, name: str, *, with_coffee: bool = False) -> None:
+    """Send ``name`` to one partner, naming the other one in it."""
+    tandem = _tandem(tandem_id)
+    partner = _partner(tandem, partner_id)
+    if not partner.person.email:
+        return
+    other = _other(tandem, partner_id).person
+    coffee = {"coffee_at": tandem.coffee_at, "coffee_place": tandem.coffee_place}
+    partner_email(
+        tandem=tandem,
+        to=partner,
+        name=name,
+        with_coffee=with_coffee,
+        partner=other,
+        **(coffee if with_coffee else {}),
+    ).send()
+
+
+def both_accepted_email_send(*, tandem_id: int, partner_id: int) -> None:
+    _send_named(tandem_id, partner_id, "answer_both_accepted")
+
+
+def coffee_email_send(*, tandem_id: int, partner_id: int) -> None:
+    """Tell ``partner_id`` that the other partner proposed or moved the virtual coffee."""
+    _send_named(tandem_id, partner_id, "answer_coffee", with_coffee=True)
+
+
+def formed_email_send(*, tandem_id: int, partner_id: int) -> None:
+    _send_named(tandem_id, partner_id, "formed")
+
+
+def not_formed_email(*, tandem: Tandem, partner: Enrolment, had_coffee: bool) -> EmailMessage:
+    """The same neutral text for both partners: the other partner is deliberately not passed."""
+    return partner_email(tandem=tandem, to=partner, name="not_formed", had_coffee=had_coffee)
+
+
+def not_formed_email_send(*, tandem_id: int, partner_id: int, had_coffee: bool) -> None:
+    tandem = _tandem(tandem_id)
+    partner = _partner(tandem, partner_id)
+    if partner.person.email:
+        not_formed_email(tandem=tandem, partner=partner, had_coffee=had_coffee).send()
+
+
+def not_formed_coordinator_email_send(*, tandem_id: int) -> None:
+    """A short note to the cohort's coordinator: a proposal will not go ahead — without names."""
+    tandem = _tandem(tandem_id)
+    coordinator = tandem.cohort.coordinator
+    if coordinator is None or not coordinator.email:
+        return
+    cohort = tandem.cohort
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "cohort": cohort,
+            "program": cohort.program,
+            "link": settings.SITE_ROOT.rstrip("/")
+            + reverse("programs:cohort_detail", args=[cohort.pk]),
+        }
+        subject, body = _render("not_formed_coordinator", context)
+    EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[coordinator.email],
+        headers={"Content-Language": settings.LANGUAGE_CODE},
+    ).send()
