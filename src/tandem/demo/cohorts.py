@@ -96,18 +96,29 @@ def _topics(codes: list[str]) -> dict[str, Topic]:
     return {t.code: t for t in Topic.objects.filter(code__in=codes)}
 
 
-def _answers(person: Person, rng: random.Random, cohort_languages: list[str]) -> dict:
+# The demo mentor and mentee share this slot, so that they can be a tandem in the pilot.
+SHARED_SLOT = "tue-midday"
+
+
+def _answers(
+    person: Person, rng: random.Random, cohort_languages: list[str], slot: str | None = None
+) -> dict:
+    slots = set(rng.sample(AVAILABILITY_SLOTS, rng.randint(3, 6)))
+    if slot:
+        slots.add(slot)
     return {
         "motivation": "Ich möchte voneinander lernen und neue Perspektiven gewinnen.",
         "goals": "Nach sechs Treffen kann ich das Gelernte selbstständig im Alltag anwenden.",
-        "availability": sorted(rng.sample(AVAILABILITY_SLOTS, rng.randint(3, 6))),
+        "availability": sorted(slots),
         "languages": [code for code in person.languages if code in cohort_languages] or ["de"],
         "location": person.location,
         "interests": ", ".join(rng.sample(INTERESTS, 2)),
     }
 
 
-def _enrol_mentee(cohort, person, actor, rng, topics, learn: list[str], charter_version: int):
+def _enrol_mentee(
+    cohort, person, actor, rng, topics, learn: list[str], charter_version: int, slot=None
+):
     gives = rng.sample(GIVE_BACK, 2)
     return enrolment_create(
         cohort=cohort,
@@ -119,11 +130,13 @@ def _enrol_mentee(cohort, person, actor, rng, topics, learn: list[str], charter_
         give_back=[(topics[c], "offer") for c in gives],
         questions="Wie setze ich das in meinem Bereich sinnvoll ein, ohne mich zu verzetteln?",
         role_model_consent=rng.random() < 0.6,
-        **_answers(person, rng, cohort.languages),
+        **_answers(person, rng, cohort.languages, slot),
     )
 
 
-def _enrol_mentor(cohort, person, actor, rng, topics, teach: list[str], charter_version: int):
+def _enrol_mentor(
+    cohort, person, actor, rng, topics, teach: list[str], charter_version: int, slot=None
+):
     wishes = rng.sample(GIVE_BACK, 2)
     return enrolment_create(
         cohort=cohort,
@@ -135,7 +148,7 @@ def _enrol_mentor(cohort, person, actor, rng, topics, teach: list[str], charter_
         give_back=[(topics[c], "wish") for c in wishes],
         teaching_profile=rng.choice(TEACHING_PROFILES),
         wants_didactics_training=rng.random() < 0.7,
-        **_answers(person, rng, cohort.languages),
+        **_answers(person, rng, cohort.languages, slot),
     )
 
 
@@ -167,6 +180,40 @@ def _prepare_cohort(*, program, name, starts_on, ends_on, actor, pilot: bool) ->
         else:
             event_update(event=event, actor=actor, place="Hauptverwaltung München, Raum Isar")
     return cohort
+
+
+def _form_pilot_tandems(pilot: Cohort, *, actor, mentor: Person, mentee: Person) -> None:
+    """The pilot's tandems, made as a coordinator and the partners would: the demo mentor and
+    mentee paired by hand (so both demo logins see their tandem), matching for everyone else,
+    publish, and every partner accepts and confirms (the mentee after a virtual coffee)."""
+    from tandem.matching.services_review import matching_publish, proposal_create
+    from tandem.matching.services_run import matching_run
+    from tandem.tandems.services_answers import (
+        tandem_accept,
+        tandem_coffee_set,
+        tandem_confirm,
+    )
+
+    proposal_create(
+        cohort=pilot,
+        mentee=Enrolment.objects.get(cohort=pilot, person=mentee),
+        mentor=Enrolment.objects.get(cohort=pilot, person=mentor),
+        actor=actor,
+    )
+    matching_run(cohort=pilot, actor=actor)
+    for tandem in matching_publish(cohort=pilot, actor=actor):
+        tandem_accept(tandem=tandem, enrolment=tandem.mentee, actor=None)
+        tandem_accept(tandem=tandem, enrolment=tandem.mentor, actor=None)
+        if tandem.mentee.person_id == mentee.pk:
+            tandem_coffee_set(
+                tandem=tandem,
+                enrolment=tandem.mentor,
+                at=timezone.now() + datetime.timedelta(days=2),
+                place="https://meet.example/kaffee-tandem",
+                actor=None,
+            )
+        tandem_confirm(tandem=tandem, enrolment=tandem.mentee, actor=None)
+        tandem_confirm(tandem=tandem, enrolment=tandem.mentor, actor=None)
 
 
 def _people(level_from: int, level_to: int, *, exclude: set[int], count: int, rng) -> list[Person]:
@@ -220,11 +267,14 @@ def demo_program_load(
     invitations_send(cohort=pilot, people=leaders + juniors, actor=actor)
     version = pilot.charters.order_by("-version").first().version
     for person in leaders:
-        _enrol_mentee(pilot, person, None, rng, topics, rng.sample(DIGITAL, 2), version)
+        slot = SHARED_SLOT if person == mentee else None
+        _enrol_mentee(pilot, person, None, rng, topics, rng.sample(DIGITAL, 2), version, slot)
     for person in juniors[:-1]:
-        _enrol_mentor(pilot, person, None, rng, topics, rng.sample(DIGITAL, 3), version)
+        slot = SHARED_SLOT if person == mentor else None
+        _enrol_mentor(pilot, person, None, rng, topics, rng.sample(DIGITAL, 3), version, slot)
     invitation_decline(invitation=pilot.invitations.get(person=juniors[-1]))
     cohort_start_matching(cohort=pilot, actor=actor)
+    _form_pilot_tandems(pilot, actor=actor, mentor=mentor, mentee=mentee)
     cohort_start(cohort=pilot, actor=actor)
 
     # The second round: leaders first, then juniors; enrolment is open.

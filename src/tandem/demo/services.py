@@ -7,7 +7,9 @@ import io
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Q
 from django.test.utils import override_settings
 
 from tandem.accounts.roles import COORDINATOR, SPONSOR
@@ -65,6 +67,24 @@ def _account(email: str, *, superuser: bool = False):
     return user
 
 
+def _participant_accounts(*, cohorts: list) -> int:
+    """Accounts for everyone invited to or enrolled in the demo cohorts, with the demo password,
+    so that a whole matching round can be tried in the browser (each partner answers for
+    themselves). One password hash for all: hashing is slow by design. Returns how many exist."""
+    User = get_user_model()
+    hashed = make_password(DEMO_PASSWORD)
+    emails = set(
+        Person.objects.filter(
+            Q(enrolments__cohort__in=cohorts) | Q(invitations__cohort__in=cohorts)
+        ).values_list("email", flat=True)
+    )
+    existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
+    User.objects.bulk_create(
+        User(email=email, username=email, password=hashed) for email in sorted(emails - existing)
+    )
+    return len(emails)
+
+
 def demo_load(*, seed: int = 2026) -> tuple[dict[str, object], list[DemoLogin]]:
     """Load or refresh the demo company and its program; running it again duplicates nothing.
 
@@ -104,6 +124,7 @@ def _demo_load(*, seed: int) -> tuple[dict[str, object], list[DemoLogin]]:
         mentee=Person.objects.get(email_key=email_key(mentee.email)),
         seed=seed,
     )
+    counts_accounts = _participant_accounts(cohorts=[demo_program.pilot, demo_program.second])
     logins = [
         DemoLogin(
             "coordinator",
@@ -136,5 +157,6 @@ def _demo_load(*, seed: int) -> tuple[dict[str, object], list[DemoLogin]]:
         "program": demo_program.program.name,
         "running": demo_program.pilot.name,
         "open": demo_program.second.name,
+        "participant_accounts": counts_accounts,
     }
     return counts, logins

@@ -106,3 +106,39 @@ def test_running_the_demo_twice_adds_no_cohorts_invitations_or_enrolments():
     before = (Cohort.objects.count(), Invitation.objects.count(), Enrolment.objects.count())
     run_demo()
     assert (Cohort.objects.count(), Invitation.objects.count(), Enrolment.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_the_pilot_runs_with_tandems_formed_through_matching_and_both_answers():
+    from tandem.core.models import AuditEvent
+    from tandem.programs.models import Cohort
+    from tandem.tandems.models import Tandem, TandemStatus
+
+    output = run_demo()
+    pilot = Cohort.objects.get(phase="running")
+    tandems = Tandem.objects.filter(cohort=pilot)
+    assert tandems.count() == pilot.pilot_max_tandems == 8
+    assert set(tandems.values_list("status", flat=True)) == {TandemStatus.CONFIRMED}
+    assert all(t.score is not None and t.breakdown for t in tandems)
+    assert AuditEvent.objects.filter(action="matching.run").count() == 1
+    assert AuditEvent.objects.filter(action="tandem.formed").count() == 8
+    # The demo mentor and mentee are partners, so both logins see a formed tandem.
+    mentor_email = next(x.split()[1] for x in output.splitlines() if x.startswith("  mentor"))
+    mentee_email = next(x.split()[1] for x in output.splitlines() if x.startswith("  mentee"))
+    ours = tandems.get(mentor__person__email=mentor_email)
+    assert ours.mentee.person.email == mentee_email
+    assert ours.coffee_at is not None
+
+
+@pytest.mark.django_db
+def test_every_invited_demo_participant_can_sign_in_to_answer_for_themselves(client):
+    from tandem.enrolment.models import Enrolment
+
+    run_demo()
+    users_before = get_user_model().objects.count()
+    second = Enrolment.objects.filter(cohort__name="Zweiter Durchgang", status="active")
+    assert second.count() >= 10
+    for enrolment in second[:3]:
+        assert client.login(email=enrolment.person.email, password=DEMO_PASSWORD)
+    run_demo()
+    assert get_user_model().objects.count() == users_before

@@ -38,5 +38,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {login.role:<12} {login.email:<{width}}  {login.name} — {login.description}"
             )
+        self.stdout.write(
+            f"The other {counts['participant_accounts'] - 2} people invited to the demo cohorts "
+            "can sign in with the same password (the coordinator finds their e-mails on the "
+            "cohort's invitations page), so a whole matching round can be tried, each partner "
+            "answering for themselves."
+        )
         self.stdout.write("")
         self.stdout.write("Open http://127.0.0.1:8000 and sign in with one of them.")
