@@ -247,6 +247,12 @@ def _formats(enrolment: Enrolment, cohort: Cohort) -> list[str]:
     ]
 
 
+def _same_site(a: Enrolment, b: Enrolment) -> bool:
+    """In person is a shared format only at the same site (the matching rule's view)."""
+    site_a = a.location_id or a.person.location_id
+    return site_a is not None and site_a == (b.location_id or b.person.location_id)
+
+
 def _slot_labels(slots: Iterable[str]) -> list[str]:
     chosen = set(slots)
     return [
@@ -312,7 +318,11 @@ def tandem_reasons(*, tandem: Tandem, side: str) -> Reasons:
         interests=_shared_interests(me.interests, other.interests),
         slots=_slot_labels(set(me.availability or []) & set(other.availability or [])),
         languages=[language_label(c) for c in my_languages if c in their_languages],
-        formats=[labels[f] for f in _formats(me, cohort) if f in their_formats],
+        formats=[
+            labels[f]
+            for f in _formats(me, cohort)
+            if f in their_formats and (f != "prefers_in_person" or _same_site(me, other))
+        ],
         different_units=None not in my_units and my_units[0] != my_units[1],
         teaching_profile=mentor.teaching_profile.strip() if side == "mentee" else "",
     )

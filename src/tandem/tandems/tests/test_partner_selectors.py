@@ -136,3 +136,20 @@ def test_a_topic_taught_below_the_target_does_not_reach_it(english_cohort):
     offer.save(update_fields=["level"])
     [fit] = tandem_reasons(tandem=tandem, side="mentee").topics
     assert (fit.teach_level, fit.target_level, fit.reaches_target) == (4, 5, False)
+
+
+def test_in_person_counts_as_a_shared_format_only_at_the_same_site(
+    coordinator, mentee_person, mentor_person
+):
+    from tandem.people.tests.factories import LocationFactory
+
+    tandem = rich_pair(coordinator, mentee_person, mentor_person)
+    for enrolment in (tandem.mentee, tandem.mentor):
+        enrolment.prefers_in_person = True
+        enrolment.location = LocationFactory()
+        enrolment.save(update_fields=["prefers_in_person", "location"])
+    with translation.override("en"):
+        assert "In person" not in tandem_reasons(tandem=tandem, side="mentee").formats
+        tandem.mentor.location = tandem.mentee.location
+        tandem.mentor.save(update_fields=["location"])
+        assert "In person" in tandem_reasons(tandem=tandem, side="mentee").formats
