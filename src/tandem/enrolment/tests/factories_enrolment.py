@@ -141,3 +141,18 @@ def form_data(
         data["accept_charter"] = "on"
     data.update(fields)
     return data
+
+
+def enrol_late(cohort: Cohort, person=None, *, role: str = Role.MENTEE, **answers: Any):
+    """Enrol someone into a cohort that is already past enrolment (matching, running), through
+    the service, by a short step back to "enrolment open". Without `person`, a new person of a
+    fitting career level (1 for mentors, 5 otherwise)."""
+    phase = cohort.phase
+    cohort.phase = Phase.ENROLMENT_OPEN
+    cohort.save(update_fields=["phase"])
+    if person is None:
+        person = PersonFactory(career_level=1 if role == Role.MENTOR else 5)
+    enrolment = enrol(cohort, person, role=role, **answers)
+    cohort.phase = phase
+    cohort.save(update_fields=["phase"])
+    return enrolment

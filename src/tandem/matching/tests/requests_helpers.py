@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from django.core import mail
 
-from tandem.enrolment.tests.factories_enrolment import enrol
+from tandem.enrolment.tests.factories_enrolment import (
+    enrol_late,
+)
 from tandem.matching.services_requests import mentor_request_answer, mentor_request_send
 from tandem.people.tests.factories import PersonFactory, UserFactory
-from tandem.programs.choices import Phase
 
 GOALS = "I would like to use generative AI for my monthly reports."
 OFFER = "A look behind the scenes of the sales division, and how budgets are made."
@@ -23,17 +24,6 @@ def allow_requests(cohort, *, approval: bool = False, languages=None):
         fields.append("languages")
     cohort.save(update_fields=fields)
     return cohort
-
-
-def enrol_late(cohort, person, **answers):
-    """Enrol through the service although the cohort is past enrolment (for extra people)."""
-    phase = cohort.phase
-    cohort.phase = Phase.ENROLMENT_OPEN
-    cohort.save(update_fields=["phase"])
-    enrolment = enrol(cohort, person, **answers)
-    cohort.phase = phase
-    cohort.save(update_fields=["phase"])
-    return enrolment
 
 
 def another_mentor(m, first_name="Ada", **person_fields):

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from tandem.enrolment.tests.factories_enrolment import enrol
-from tandem.people.tests.factories import PersonFactory
-from tandem.programs.choices import Phase
-
-
-def enrol_late(cohort, person=None, *, role="mentee", **answers):
-    """Enrol someone into a cohort that is already in matching (via a short step back)."""
-    phase = cohort.phase
-    cohort.phase = Phase.ENROLMENT_OPEN
-    cohort.save(update_fields=["phase"])
-    if person is None:
-        person = PersonFactory(career_level=1 if role == "mentor" else 5)
-    enrolment = enrol(cohort, person, role=role, **answers)
-    cohort.phase = phase
-    cohort.save(update_fields=["phase"])
-    return enrolment
+from tandem.enrolment.tests.factories_enrolment import (
+    enrol_late,
+)
 
 
 def second_mentor(ns, **answers):

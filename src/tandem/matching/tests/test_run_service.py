@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
-from tandem.enrolment.tests.factories_enrolment import enrol
+from tandem.enrolment.tests.factories_enrolment import enrol_late
 from tandem.matching.messages import unmatched_text
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
 from tandem.matching.services_run import matching_dry_run, matching_run
@@ -14,15 +14,6 @@ from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.tandems.tests.factories import TandemFactory
-
-
-def _enrol_late(cohort, person, **answers):
-    cohort.phase = Phase.ENROLMENT_OPEN
-    cohort.save(update_fields=["phase"])
-    enrolment = enrol(cohort, person, **answers)
-    cohort.phase = Phase.MATCHING
-    cohort.save(update_fields=["phase"])
-    return enrolment
 
 
 def test_run_proposes_the_feasible_pair_with_its_breakdown(matching_cohort, coordinator):
@@ -92,7 +83,7 @@ def test_published_tandems_hold_their_seat(matching_cohort, coordinator):
         mentor=matching_cohort.mentor,
         published=True,
     )
-    other = _enrol_late(
+    other = enrol_late(
         matching_cohort.cohort, PersonFactory(career_level=5), needs=[(matching_cohort.topic, 1, 4)]
     )
     outcome = matching_dry_run(cohort=matching_cohort.cohort)
@@ -103,7 +94,7 @@ def test_published_tandems_hold_their_seat(matching_cohort, coordinator):
 
 
 def test_either_enrolment_takes_one_side_only(matching_cohort):
-    either = _enrol_late(
+    either = enrol_late(
         matching_cohort.cohort,
         PersonFactory(career_level=3),
         role="either",

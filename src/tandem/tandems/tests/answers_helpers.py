@@ -9,7 +9,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from tandem.enrolment.tests.factories_enrolment import enrol
+from tandem.enrolment.tests.factories_enrolment import (
+    enrol,
+    enrol_late,  # noqa: F401 (re-exported)
+)
 from tandem.programs.choices import Phase
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.tandems.services_answers import tandem_accept
@@ -34,17 +37,6 @@ def accept_both(tandem: Tandem, capture=None) -> Tandem:
 
 def mails_to(address: str) -> list:
     return [message for message in mail.outbox if address in message.to]
-
-
-def enrol_late(cohort, person, **answers):
-    """Enrol someone in a cohort that is already matching (enrolment is open only before)."""
-    phase = cohort.phase
-    cohort.phase = Phase.ENROLMENT_OPEN
-    cohort.save(update_fields=["phase"])
-    enrolment = enrol(cohort, person, **answers)
-    cohort.phase = phase
-    cohort.save(update_fields=["phase"])
-    return enrolment
 
 
 def in_days(days: int, hour: int = 10) -> datetime.datetime:
