@@ -130,7 +130,7 @@ def _demo_load(*, seed: int) -> tuple[dict[str, object], list[DemoLogin]]:
             "coordinator",
             coordinator.email,
             f"{coordinator.first_name} {coordinator.last_name}",
-            "HR program coordinator: people, import, topics",
+            "HR program coordinator: programs, matching, people, import, topics",
         ),
         DemoLogin(
             "mentor",
