@@ -70,6 +70,25 @@ def _unmatched_entry(
     return entry
 
 
+# Why a pin is released although the pair breaks no rule (`messages.PIN_RELEASE_TEXTS`).
+PIN_NO_SEAT = "capacity"  # the mentor's seats are taken by tandems the partners have seen
+PIN_OTHER_SIDE = "one_side"  # an "either" person now takes part on the other side
+PIN_NOT_ACTIVE = "not_active"  # one of the two is no longer enrolled
+
+
+def _pin_gone(data: MatchingInput, mentee_id: int, mentor_id: int, *, mentee_in_pool: bool) -> str:
+    """Why a pinned pair has a partner missing from the pool (a `PIN_*` code)."""
+    if mentee_id not in data.enrolments or mentor_id not in data.enrolments:
+        return PIN_NOT_ACTIVE
+    if not mentee_in_pool:
+        # An active mentee is out of the pool only on the other side (or in a seen tandem, which
+        # the database allows no pinned proposal beside).
+        return PIN_OTHER_SIDE
+    if data.side_of_either.get(mentor_id) == "mentee":
+        return PIN_OTHER_SIDE
+    return PIN_NO_SEAT
+
+
 def matching_compute(
     *, data: MatchingInput, mode: str = Mode.SCORE, pins: list[tuple[int, int]] = ()
 ) -> Outcome:
@@ -83,14 +102,22 @@ def matching_compute(
     mentor_of = {str(p.enrolment_id): p for p in mentors}
     kept_pins: list[tuple[int, int]] = []
     released: list[tuple[int, int, list[Violation]]] = []
+    seats = dict(data.mentor_capacity)
     for mentee_id, mentor_id in pins:
         mentee, mentor = by_mentee.get(mentee_id), by_mentor.get(mentor_id)
         if mentee is None or mentor is None:
-            continue  # withdrawn or already in a tandem: the pin has nothing left to hold
+            # Not in the pool on this side: the pin cannot be held, and its proposal must go
+            # (kept, it would take a seat the solver gives away, or a second side).
+            code = _pin_gone(data, mentee_id, mentor_id, mentee_in_pool=mentee is not None)
+            released.append((mentee_id, mentor_id, [Violation(code)]))
+            continue
         problems = pair_violations(mentee, mentor, data.rules)
         if problems:
             released.append((mentee_id, mentor_id, problems))
+        elif seats.get(mentor_id, 0) < 1:
+            released.append((mentee_id, mentor_id, [Violation(PIN_NO_SEAT)]))
         else:
+            seats[mentor_id] -= 1
             kept_pins.append((mentee_id, mentor_id))
 
     cands = build_candidates(mentees, mentors, data.rules, data.weights, data.topic_priority)

@@ -38,7 +38,17 @@ def _link(name: str, *args: object) -> str:
     return settings.SITE_ROOT.rstrip("/") + reverse(name, args=args)
 
 
-def _email(*, kind: str, cohort: Cohort, to: str, context: dict[str, Any]) -> EmailMessage | None:
+def _email(
+    *,
+    kind: str,
+    cohort: Cohort,
+    to: str,
+    context: dict[str, Any],
+    reply_to_contact: bool = True,
+) -> EmailMessage | None:
+    """``reply_to_contact``: replies go to the cohort's contact. Off for the mail that carries
+    the mentee's goals and offer, which are for the mentor only: a reply quoting them must not
+    land with the coordinator."""
     if not to:
         return None
     contact = cohort_contact(cohort=cohort)
@@ -58,7 +68,7 @@ def _email(*, kind: str, cohort: Cohort, to: str, context: dict[str, Any]) -> Em
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
-        reply_to=[contact["email"]] if contact and contact["email"] else None,
+        reply_to=[contact["email"]] if reply_to_contact and contact and contact["email"] else None,
         headers={"Content-Language": language},
     )
 
@@ -84,6 +94,7 @@ def request_new_email(*, request: MentorRequest) -> EmailMessage | None:
             "needs_approval": cohort.self_directed_needs_approval,
             "link": _link("matching:incoming_requests", cohort.pk),
         },
+        reply_to_contact=False,
     )
 
 

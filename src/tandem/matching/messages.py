@@ -60,6 +60,17 @@ _RULE_COUNT_PHRASES = {
     "do_not_match": ("%(n)d is excluded as a pair", "%(n)d are excluded as a pair"),
 }
 
+# Why a run released a pin whose pair breaks no rule (codes of `compute.PIN_*`).
+PIN_RELEASE_TEXTS: Mapping[str, object] = {
+    "capacity": gettext_lazy(
+        "Capacity: the mentor has no free seat left; tandems the partners have seen hold them."
+    ),
+    "one_side": gettext_lazy(
+        "One side only: the person enrolled as “either” now takes part on the other side."
+    ),
+    "not_active": gettext_lazy("Enrolment: one of the two is no longer enrolled in this cohort."),
+}
+
 COMPONENT_LABELS: Mapping[str, object] = {
     "coverage": gettext_lazy("Learning goals covered"),
     "give_back": gettext_lazy("Give-back wishes met"),

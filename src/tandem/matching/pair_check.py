@@ -121,7 +121,12 @@ def _membership_problems(cohort: Cohort, mentee: Enrolment, mentor: Enrolment) -
 def _rules(cohort: Cohort, mentee: Enrolment, mentor: Enrolment) -> CohortRules:
     a, b = mentee.person_id, mentor.person_id
     in_line = a != b and person_in_reporting_line(a_id=a, b_id=b)
-    excluded = DoNotMatch.objects.filter(cohort=cohort, mentee=mentee, mentor=mentor).exists()
+    # Either way round: two "either" people excluded as a pair stay excluded with sides swapped.
+    excluded = (
+        DoNotMatch.objects.filter(cohort=cohort)
+        .filter(Q(mentee=mentee, mentor=mentor) | Q(mentee=mentor, mentor=mentee))
+        .exists()
+    )
     return CohortRules(
         direction=cohort.direction_rule,
         exclude_same_org_unit=cohort.exclude_same_org_unit,
@@ -150,51 +155,58 @@ def _tandem_problems(
             )
         )
     if mentee.role == Role.EITHER and open_of_mentee.filter(mentor=mentee).exists():
-        problems.append(
-            PairProblem(
-                "mentee_is_mentor",
-                _(
-                    "One side only: %(name)s is already a mentor in another tandem and cannot "
-                    "also be a mentee."
-                )
-                % {"name": _name(mentee)},
-            )
-        )
+        problems.append(mentee_is_mentor_problem(mentee))
     if mentor.role == Role.EITHER and others.filter(mentee=mentor).exists():
-        problems.append(
-            PairProblem(
-                "mentor_is_mentee",
-                _(
-                    "One side only: %(name)s is already a mentee in another tandem and cannot "
-                    "also be a mentor."
-                )
-                % {"name": _name(mentor)},
-            )
-        )
+        problems.append(mentor_is_mentee_problem(mentor))
     taken = others.filter(mentor=mentor).count()
     allowed = cohort.mentees_per_mentor
     if taken >= allowed:
-        has = ngettext(
-            "%(name)s already has %(count)d mentee",
-            "%(name)s already has %(count)d mentees",
-            taken,
-        ) % {"name": _name(mentor), "count": taken}
-        allows = ngettext(
-            "the cohort allows %(allowed)d per mentor",
-            "the cohort allows %(allowed)d per mentor",
-            allowed,
-        ) % {"allowed": allowed}
-        problems.append(
-            PairProblem(
-                "capacity",
-                _(
-                    "Capacity: %(has)s, %(allows)s. Free a seat first, or raise the mentees "
-                    "per mentor in the cohort's settings."
-                )
-                % {"has": has, "allows": allows},
-            )
-        )
+        problems.append(capacity_problem(mentor, taken=taken, allowed=allowed))
     return problems
+
+
+def mentee_is_mentor_problem(mentee: Enrolment) -> PairProblem:
+    return PairProblem(
+        "mentee_is_mentor",
+        _(
+            "One side only: %(name)s is already a mentor in another tandem and cannot "
+            "also be a mentee."
+        )
+        % {"name": _name(mentee)},
+    )
+
+
+def mentor_is_mentee_problem(mentor: Enrolment) -> PairProblem:
+    return PairProblem(
+        "mentor_is_mentee",
+        _(
+            "One side only: %(name)s is already a mentee in another tandem and cannot "
+            "also be a mentor."
+        )
+        % {"name": _name(mentor)},
+    )
+
+
+def capacity_problem(mentor: Enrolment, *, taken: int, allowed: int) -> PairProblem:
+    """The mentor has `taken` other mentees and the cohort allows `allowed`."""
+    has = ngettext(
+        "%(name)s already has %(count)d mentee",
+        "%(name)s already has %(count)d mentees",
+        taken,
+    ) % {"name": _name(mentor), "count": taken}
+    allows = ngettext(
+        "the cohort allows %(allowed)d per mentor",
+        "the cohort allows %(allowed)d per mentor",
+        allowed,
+    ) % {"allowed": allowed}
+    return PairProblem(
+        "capacity",
+        _(
+            "Capacity: %(has)s, %(allows)s. Free a seat first, or raise the mentees "
+            "per mentor in the cohort's settings."
+        )
+        % {"has": has, "allows": allows},
+    )
 
 
 def pair_check(

@@ -12,8 +12,8 @@ Who is in the pool:
 
 "Either" enrolments take one side before solving, so that nobody can end up mentor and mentee at
 once (the solver has no "one side or the other" constraint): the one side they are eligible for;
-if both, the side they already have a tandem on; otherwise they fill the side with fewer seats,
-in enrolment order. The side is shown on the matching page.
+if both, the side they already have a tandem or a pinned proposal on; otherwise they fill the side
+with fewer seats, in enrolment order. The side is shown on the matching page.
 """
 
 from __future__ import annotations
@@ -199,6 +199,14 @@ def cohort_matching_input(*, cohort: Cohort) -> MatchingInput:
     seats_used: dict[int, int] = defaultdict(int)
     for _e, mentor in seen:
         seats_used[mentor] += 1
+    # A pinned proposal keeps an "either" person on its side (else the run would drop the pin).
+    pinned = list(
+        Tandem.objects.filter(cohort=cohort, status=TandemStatus.PROPOSED, pinned=True).values_list(
+            "mentee_id", "mentor_id"
+        )
+    )
+    pinned_mentees = {mentee for mentee, _m in pinned}
+    pinned_mentors = {mentor for _e, mentor in pinned}
 
     side: dict[int, str] = {}
     either: list[int] = []
@@ -210,9 +218,9 @@ def cohort_matching_input(*, cohort: Cohort) -> MatchingInput:
         as_mentee = _eligible(enrolment, Role.MENTEE, cohort)
         if as_mentor and not as_mentee:
             side[pk] = Role.MENTOR
-        elif (as_mentee and not as_mentor) or pk in taken_mentees:
+        elif (as_mentee and not as_mentor) or pk in taken_mentees or pk in pinned_mentees:
             side[pk] = Role.MENTEE
-        elif seats_used.get(pk):
+        elif seats_used.get(pk) or pk in pinned_mentors:
             side[pk] = Role.MENTOR
         else:
             either.append(pk)
@@ -239,9 +247,7 @@ def cohort_matching_input(*, cohort: Cohort) -> MatchingInput:
             mentor_capacity[pk] = capacity - seats_used.get(pk, 0)
 
     person_ids = {e.person_id for e in enrolments.values()}
-    do_not_match = frozenset(
-        DoNotMatch.objects.filter(cohort=cohort).values_list("mentee_id", "mentor_id")
-    )
+    do_not_match = cohort_do_not_match_pairs(cohort=cohort)
     rules = CohortRules(
         direction=cohort.direction_rule,
         exclude_same_org_unit=cohort.exclude_same_org_unit,
@@ -262,6 +268,13 @@ def cohort_matching_input(*, cohort: Cohort) -> MatchingInput:
         enrolments=enrolments,
         side_of_either={pk: side[pk] for pk, e in enrolments.items() if e.role == Role.EITHER},
     )
+
+
+def cohort_do_not_match_pairs(*, cohort: Cohort) -> frozenset[tuple[int, int]]:
+    """The excluded (mentee, mentor) pairs of the cohort as the rules read them: each one either
+    way round, because two "either" people could otherwise be paired again with sides swapped."""
+    rows = DoNotMatch.objects.filter(cohort=cohort).values_list("mentee_id", "mentor_id")
+    return frozenset(pair for a, b in rows for pair in ((a, b), (b, a)))
 
 
 def cohort_do_not_match(*, cohort: Cohort) -> list[DoNotMatch]:

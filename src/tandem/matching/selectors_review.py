@@ -22,7 +22,12 @@ from tandem.matching.explain import (
     profile_topic_ids,
     topic_names,
 )
-from tandem.matching.messages import RULE_NAMES, unmatched_text, violation_text
+from tandem.matching.messages import (
+    PIN_RELEASE_TEXTS,
+    RULE_NAMES,
+    unmatched_text,
+    violation_text,
+)
 from tandem.matching.models import DoNotMatch, MatchingRun
 from tandem.matching.pair_check import PairCheck
 from tandem.matching.rules import Violation
@@ -102,6 +107,8 @@ def seen_status(tandem: Tandem) -> str:
 
 def rule_text(code: str) -> str:
     """A rule's sentence when it needs no details, else its name (for stored rule codes)."""
+    if code in PIN_RELEASE_TEXTS:
+        return str(PIN_RELEASE_TEXTS[code])
     try:
         return violation_text(Violation(code))
     except (KeyError, IndexError):

@@ -11,7 +11,9 @@ running). Every hard rule, the mentor's free seat and the mentee's open tandems 
 request is sent and again when the tandem is formed, with the cohort row locked (as a matching run
 does), so that two formations or a run in between cannot take the same seat. A formed tandem
 replaces the mentee's proposals that nobody but coordinators has seen (the mentee chose, the mentor
-agreed); it holds the mentor's seat in every later run.
+agreed), and those that would put an "either" partner on the other side too; it holds the mentor's
+seat in every later run (a run releases pins that no longer find a seat; publishing refuses a
+mentor over capacity).
 
 Declining, withdrawing and rejecting only close a request and work in any phase; when a coordinator
 switches self-directed requests off, the open ones still run their course. Each change writes an
@@ -189,10 +191,12 @@ def _form_tandem(request: MentorRequest) -> tuple[Tandem, list[int]]:
     fit = formation_fit(request=request)
     if not fit.ok:
         raise ValidationError(fit.problems)
+    # Also the unseen proposals that would put an "either" partner on the other side as well.
     replaced = list(
-        Tandem.objects.filter(mentee=request.mentee, status=TandemStatus.PROPOSED).values_list(
-            "pk", flat=True
-        )
+        Tandem.objects.filter(
+            Q(mentee=request.mentee) | Q(mentor=request.mentee) | Q(mentee=request.mentor),
+            status=TandemStatus.PROPOSED,
+        ).values_list("pk", flat=True)
     )
     Tandem.objects.filter(pk__in=replaced).delete()
     now = timezone.now()

@@ -12,6 +12,7 @@ passes every rule.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
@@ -26,11 +27,23 @@ from tandem.enrolment.models import Enrolment
 from tandem.matching.compute import breakdown_points
 from tandem.matching.messages import COMPONENT_LABELS, violation_text
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
-from tandem.matching.pair_check import PairCheck, pair_check
-from tandem.matching.rules import Violation
+from tandem.matching.pair_check import (
+    PairCheck,
+    capacity_problem,
+    mentee_is_mentor_problem,
+    mentor_is_mentee_problem,
+    pair_check,
+)
+from tandem.matching.rules import CohortRules, pair_violations
 from tandem.matching.scoring import COMPONENTS, DEFAULT_WEIGHTS, Weights, score_pair
-from tandem.matching.selectors import cohort_weights, enrolment_profiles, topic_priorities
+from tandem.matching.selectors import (
+    cohort_do_not_match_pairs,
+    cohort_weights,
+    enrolment_profiles,
+    topic_priorities,
+)
 from tandem.matching.services_run import Actor, check_matching_phase
+from tandem.people.selectors import reporting_line_excluded_pairs
 from tandem.programs.models import Cohort
 from tandem.tandems.emails_proposals import proposal_published_emails_send
 from tandem.tandems.models import OPEN_STATUSES, Tandem, TandemSource, TandemStatus
@@ -368,16 +381,60 @@ def cohort_set_weights(*, cohort: Cohort, weights: Mapping[str, object], actor: 
     return new
 
 
+def _pair_problems_now(cohort: Cohort, proposals: list[Tandem]) -> dict[int, list[str]]:
+    """Per proposal, what stands in its way now: every hard rule (answers, the org chart and
+    eligibility may have changed since it was proposed), the mentor's seats and one side per
+    "either" person, over all open tandems of the cohort. A few queries for all proposals."""
+    found: dict[int, list[str]] = {t.pk: [] for t in proposals}
+    if not proposals:
+        return found
+    sides = [(t.mentee, Role.MENTEE) for t in proposals] + [
+        (t.mentor, Role.MENTOR) for t in proposals
+    ]
+    profiles = enrolment_profiles(cohort=cohort, sides=sides)
+    mentees, mentors = profiles[: len(proposals)], profiles[len(proposals) :]
+    person_ids = {p.person_id for p in profiles}
+    rules = CohortRules(
+        direction=cohort.direction_rule,
+        exclude_same_org_unit=cohort.exclude_same_org_unit,
+        exclude_same_manager=cohort.exclude_same_manager,
+        reporting_line_pairs=frozenset(reporting_line_excluded_pairs(person_ids=person_ids)),
+        do_not_match=cohort_do_not_match_pairs(cohort=cohort),
+    )
+    open_pairs = list(
+        Tandem.objects.filter(cohort=cohort, status__in=OPEN_STATUSES).values_list(
+            "mentee_id", "mentor_id"
+        )
+    )
+    load = Counter(mentor for _mentee, mentor in open_pairs)
+    as_mentee = {mentee for mentee, _mentor in open_pairs}
+    as_mentor = set(load)
+    allowed = cohort.mentees_per_mentor
+    for tandem, mentee, mentor in zip(proposals, mentees, mentors, strict=True):
+        texts = found[tandem.pk]
+        texts.extend(violation_text(v) for v in pair_violations(mentee, mentor, rules))
+        if tandem.mentee_id in as_mentor:
+            texts.append(mentee_is_mentor_problem(tandem.mentee).text)
+        if tandem.mentor_id in as_mentee:
+            texts.append(mentor_is_mentee_problem(tandem.mentor).text)
+        if load[tandem.mentor_id] > allowed:
+            taken = load[tandem.mentor_id] - 1
+            texts.append(capacity_problem(tandem.mentor, taken=taken, allowed=allowed).text)
+    return found
+
+
 def _publish_problems(cohort: Cohort, proposals: list[Tandem]) -> list[str]:
     problems = []
-    excluded = set(DoNotMatch.objects.filter(cohort=cohort).values_list("mentee_id", "mentor_id"))
+    enrolled = []
     for tandem in proposals:
         names = {
             "mentee": tandem.mentee.person.full_name,
             "mentor": tandem.mentor.person.full_name,
         }
+        gone = False
         for enrolment in (tandem.mentee, tandem.mentor):
             if enrolment.status != EnrolmentStatus.ACTIVE or enrolment.cohort_id != cohort.pk:
+                gone = True
                 problems.append(
                     _(
                         "%(mentee)s with %(mentor)s: %(name)s is no longer enrolled. Change or "
@@ -385,10 +442,17 @@ def _publish_problems(cohort: Cohort, proposals: list[Tandem]) -> list[str]:
                     )
                     % {**names, "name": enrolment.person.full_name}
                 )
-        if (tandem.mentee_id, tandem.mentor_id) in excluded:
+        if not gone:
+            enrolled.append(tandem)
+    now = _pair_problems_now(cohort, enrolled)
+    for tandem in enrolled:
+        names = {
+            "mentee": tandem.mentee.person.full_name,
+            "mentor": tandem.mentor.person.full_name,
+        }
+        for text in now[tandem.pk]:
             problems.append(
-                _("%(mentee)s with %(mentor)s: %(problem)s")
-                % {**names, "problem": violation_text(Violation("do_not_match"))}
+                _("%(mentee)s with %(mentor)s: %(problem)s") % {**names, "problem": text}
             )
     open_count = Tandem.objects.filter(cohort=cohort, status__in=OPEN_STATUSES).count()
     cap = cohort.pilot_max_tandems
@@ -412,7 +476,8 @@ def _publish_problems(cohort: Cohort, proposals: list[Tandem]) -> list[str]:
 @transaction.atomic
 def matching_publish(*, cohort: Cohort, actor: Actor) -> list[Tandem]:
     """Show every proposal of the cohort to both partners, who then answer privately. Each
-    partner gets one e-mail after the commit (without the score)."""
+    partner gets one e-mail after the commit (without the score). Refused, naming the rule, while
+    a proposal no longer passes every rule, seat and side check (`_pair_problems_now`)."""
     cohort = _lock_cohort(cohort.pk)
     proposals = list(
         Tandem.objects.select_for_update(of=("self",))

@@ -60,7 +60,8 @@ def test_the_mentor_gets_the_request_with_goals_and_offer(m, on_commit, mentor_p
     assert f"/matching/cohorts/{cohort.pk}/requests/incoming/" in message.body
     assert "nobody asks you for a reason" in message.body
     assert "the coordinator confirms" not in message.body  # no approval in this cohort
-    assert message.reply_to == [COORDINATOR]
+    # A reply quoting the goals and the offer must not go to the coordinator (R3).
+    assert message.reply_to == []
     assert message.extra_headers["Content-Language"] == "en"
 
 
