@@ -186,7 +186,8 @@ def _form_pilot_tandems(pilot: Cohort, *, actor, mentor: Person, mentee: Person)
     """The pilot's tandems, made as a coordinator and the partners would: the demo mentor and
     mentee paired by hand (so both demo logins see their tandem), matching for everyone else,
     publish, and every partner accepts and confirms (the mentee after a virtual coffee)."""
-    from tandem.matching.services_review import matching_publish, proposal_create
+    from tandem.matching.services_publish import matching_publish
+    from tandem.matching.services_review import proposal_create
     from tandem.matching.services_run import matching_run
     from tandem.tandems.services_answers import (
         tandem_accept,

@@ -6,14 +6,15 @@ import logging
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.template.loader import render_to_string
+from django.core.mail import EmailMessage, get_connection
 from django.urls import reverse
 from django.utils import translation
 
-from tandem.enrolment.invitation_rules import format_labels, invitation_language
+from tandem.core.emails import templated_email
+from tandem.enrolment.invitation_rules import format_labels
 from tandem.enrolment.models import Invitation
 from tandem.enrolment.selectors_invitations import cohort_contact
+from tandem.programs.emails import cohort_email_language
 
 logger = logging.getLogger(__name__)
 
@@ -26,18 +27,23 @@ def invitation_link(*, invitation: Invitation) -> str:
 
 
 def invitation_email_language(*, invitation: Invitation) -> str:
-    return invitation_language(
-        cohort_languages=invitation.cohort.languages, default=settings.LANGUAGE_CODE
-    )
+    return cohort_email_language(cohort=invitation.cohort)
 
 
-def invitation_email(*, invitation: Invitation, reminder: bool = False) -> EmailMultiAlternatives:
-    """One message to the invited person (not sent yet)."""
+def invitation_email(*, invitation: Invitation, reminder: bool = False) -> EmailMessage:
+    """One message to the invited person (not sent yet): plain text with an HTML alternative."""
     cohort = invitation.cohort
     contact = cohort_contact(cohort=cohort)
     language = invitation_email_language(invitation=invitation)
-    with translation.override(language):
-        context = {
+    with translation.override(language):  # the format labels are words in that language
+        formats = format_labels(
+            in_person=cohort.allows_in_person,
+            online=cohort.allows_online,
+            hybrid=cohort.allows_hybrid,
+        )
+    return templated_email(
+        template=f"{TEMPLATE_DIR}/invitation",
+        context={
             "invitation": invitation,
             "person": invitation.person,
             "cohort": cohort,
@@ -46,26 +52,13 @@ def invitation_email(*, invitation: Invitation, reminder: bool = False) -> Email
             "link": invitation_link(invitation=invitation),
             "message": invitation.message,
             "reminder": reminder,
-            "formats": format_labels(
-                in_person=cohort.allows_in_person,
-                online=cohort.allows_online,
-                hybrid=cohort.allows_hybrid,
-            ),
-            "LANGUAGE_CODE": language,
-        }
-        subject = render_to_string(f"{TEMPLATE_DIR}/invitation_subject.txt", context)
-        text = render_to_string(f"{TEMPLATE_DIR}/invitation_body.txt", context)
-        html = render_to_string(f"{TEMPLATE_DIR}/invitation_body.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),  # one line: a newline would break the header
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[invitation.person.email],
-        reply_to=[contact["email"]] if contact and contact["email"] else None,
-        headers={"Content-Language": language},
+            "formats": formats,
+        },
+        language=language,
+        to=invitation.person.email,
+        reply_to=contact["email"] if contact else None,
+        html=True,
     )
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 def invitation_emails_send(*, invitation_ids: Iterable[int], reminder: bool = False) -> list[int]:

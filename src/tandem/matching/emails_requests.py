@@ -15,23 +15,15 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from tandem.accounts.selectors import person_for_user
-from tandem.enrolment.invitation_rules import invitation_language
 from tandem.matching.models import MentorRequest, RequestStatus
+from tandem.programs.emails import cohort_email
 from tandem.programs.models import Cohort
-from tandem.programs.selectors_cohorts import cohort_contact
 
 TEMPLATE_DIR = "matching/email"
 logger = logging.getLogger(__name__)
-
-
-def request_email_language(*, cohort: Cohort) -> str:
-    """The cohort's first language if we write it (de, en), else the site default."""
-    return invitation_language(cohort_languages=cohort.languages, default=settings.LANGUAGE_CODE)
 
 
 def _link(name: str, *args: object) -> str:
@@ -51,25 +43,12 @@ def _email(
     land with the coordinator."""
     if not to:
         return None
-    contact = cohort_contact(cohort=cohort)
-    language = request_email_language(cohort=cohort)
-    with translation.override(language):
-        values = {
-            "cohort": cohort,
-            "program": cohort.program,
-            "contact": contact,
-            "LANGUAGE_CODE": language,
-            **context,
-        }
-        subject = render_to_string(f"{TEMPLATE_DIR}/request_{kind}_subject.txt", values)
-        body = render_to_string(f"{TEMPLATE_DIR}/request_{kind}_body.txt", values)
-    return EmailMessage(
-        subject=" ".join(subject.split()),  # one line: a newline would break the header
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-        reply_to=[contact["email"]] if reply_to_contact and contact and contact["email"] else None,
-        headers={"Content-Language": language},
+    return cohort_email(
+        cohort=cohort,
+        template=f"{TEMPLATE_DIR}/request_{kind}",
+        to=to,
+        context=context,
+        reply_to_contact=reply_to_contact,
     )
 
 

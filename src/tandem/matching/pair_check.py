@@ -82,6 +82,15 @@ def _name(enrolment: Enrolment) -> str:
     return enrolment.person.full_name
 
 
+def pair_problem_text(*, mentee: Enrolment, mentor: Enrolment, problem: str) -> str:
+    """``problem`` named with its pair, where the problems of several pairs are listed at once."""
+    return _("%(mentee)s with %(mentor)s: %(problem)s") % {
+        "mentee": _name(mentee),
+        "mentor": _name(mentor),
+        "problem": problem,
+    }
+
+
 def _membership_problems(cohort: Cohort, mentee: Enrolment, mentor: Enrolment) -> list[PairProblem]:
     problems = []
     for enrolment, side in ((mentee, Role.MENTEE), (mentor, Role.MENTOR)):

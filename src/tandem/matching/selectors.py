@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -170,6 +170,16 @@ def enrolment_profiles(*, cohort: Cohort, sides: Iterable[tuple[Enrolment, str]]
     # Very many ids would exceed the database's parameter limit: read the cohort's answers then.
     answers = _answers(ids if len(ids) <= 5000 else None, cohort)
     return [_profile(enrolment, cohort, side, answers) for enrolment, side in sides]
+
+
+def tandem_profiles(
+    *, cohort: Cohort, tandems: Sequence[Tandem]
+) -> tuple[list[Profile], list[Profile]]:
+    """The mentee and the mentor profiles of the tandems, in their order, in the few queries of
+    `enrolment_profiles`. The tandems should come with both people."""
+    sides = [(t.mentee, Role.MENTEE) for t in tandems] + [(t.mentor, Role.MENTOR) for t in tandems]
+    profiles = enrolment_profiles(cohort=cohort, sides=sides)
+    return profiles[: len(tandems)], profiles[len(tandems) :]
 
 
 def topic_priorities(*, profiles: Iterable[Profile]) -> dict[int, int]:

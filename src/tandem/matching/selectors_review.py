@@ -32,7 +32,7 @@ from tandem.matching.models import DoNotMatch, MatchingRun
 from tandem.matching.pair_check import PairCheck
 from tandem.matching.rules import Violation
 from tandem.matching.scoring import Weights
-from tandem.matching.selectors import cohort_do_not_match, cohort_weights, enrolment_profiles
+from tandem.matching.selectors import cohort_do_not_match, cohort_weights, tandem_profiles
 from tandem.matching.services_run import matching_phase_problem
 from tandem.programs.models import Cohort
 from tandem.tandems.models import OPEN_STATUSES, PartnerAnswer, Tandem, TandemStatus
@@ -119,10 +119,8 @@ def explain_rows(*, cohort: Cohort, tandems: list[Tandem], weights: Weights) -> 
     """The "why this pair" lines of each tandem from its stored breakdown (a few queries)."""
     if not tandems:
         return []
-    sides = [(t.mentee, Role.MENTEE) for t in tandems] + [(t.mentor, Role.MENTOR) for t in tandems]
-    profiles = enrolment_profiles(cohort=cohort, sides=sides)
-    mentees, mentors = profiles[: len(tandems)], profiles[len(tandems) :]
-    names = topic_names(topic_ids=profile_topic_ids(profiles))
+    mentees, mentors = tandem_profiles(cohort=cohort, tandems=tandems)
+    names = topic_names(topic_ids=profile_topic_ids([*mentees, *mentors]))
     return [
         ProposalRow(
             tandem=t,

@@ -25,7 +25,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -297,26 +297,31 @@ def mentor_request_decide(*, request: MentorRequest, approve: bool, actor: Actor
     return locked
 
 
+def _close_as_withdrawn(requests: QuerySet[MentorRequest], actor: Actor, **data: object) -> int:
+    """End the open ones of ``requests`` as withdrawn, each with an audit row; returns how many."""
+    closed = 0
+    for request in requests.select_for_update().filter(status__in=OPEN_REQUEST_STATUSES):
+        status_before = request.status
+        request.status = RequestStatus.WITHDRAWN
+        request.save(update_fields=["status"])
+        _audit(actor, "matching.request.withdraw", request, status_before=status_before, **data)
+        closed += 1
+    return closed
+
+
 def mentor_requests_close_for_withdrawal(*, enrolment: Enrolment, actor: Actor) -> int:
     """Close the open requests sent by or to someone who withdraws from the cohort (R1).
 
     Call inside the withdrawal's transaction. The requests end as withdrawn, whichever side
     left, so the one who stays learns only that the request cannot go on. Returns how many.
     """
-    open_requests = MentorRequest.objects.select_for_update().filter(
-        Q(mentee=enrolment) | Q(mentor=enrolment), status__in=OPEN_REQUEST_STATUSES
-    )
-    closed = 0
-    for request in open_requests:
-        status_before = request.status
-        request.status = RequestStatus.WITHDRAWN
-        request.save(update_fields=["status"])
-        _audit(
-            actor,
-            "matching.request.withdraw",
-            request,
-            status_before=status_before,
-            by_withdrawal=True,
-        )
-        closed += 1
-    return closed
+    requests = MentorRequest.objects.filter(Q(mentee=enrolment) | Q(mentor=enrolment))
+    return _close_as_withdrawn(requests, actor, by_withdrawal=True)
+
+
+def mentor_requests_close_for_tandem(*, tandem: Tandem, actor: Actor) -> int:
+    """Close the mentee's open requests in the cohort of ``tandem``, which has just been formed:
+    a mentee has one tandem per cohort, so no other mentor can take them on. Call inside the
+    transaction that forms it. The requests end as withdrawn; returns how many."""
+    requests = MentorRequest.objects.filter(cohort_id=tandem.cohort_id, mentee_id=tandem.mentee_id)
+    return _close_as_withdrawn(requests, actor, by_tandem=tandem.pk)

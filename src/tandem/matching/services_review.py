@@ -1,9 +1,10 @@
-"""The coordinator's changes to the proposals of a run, and publishing them (R13).
+"""The coordinator's changes to the proposals of a run (R13); publishing is `services_publish`.
 
 Each change is atomic, writes an audit row, works only in the phases "Matching" and "Running",
 and refuses with a `ValidationError` whose messages name the rule that stands in the way (from
-`pair_check`). Every service locks the cohort row first, like `matching_run`, so that changes and
-runs of one cohort happen one after the other and seats cannot be given away twice.
+`pair_check`). Every service locks the cohort row first (`lock_matching_cohort`, like
+`matching_run`), so that changes and runs of one cohort happen one after the other and seats cannot
+be given away twice.
 
 A pair the coordinator made or changed by hand is pinned: a new run keeps it as long as it still
 passes every rule.
@@ -12,52 +13,32 @@ passes every rule.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from tandem.core.services import audit_record
-from tandem.enrolment.choices import EnrolmentStatus, Role
 from tandem.enrolment.models import Enrolment
 from tandem.matching.compute import breakdown_points
-from tandem.matching.messages import COMPONENT_LABELS, violation_text
+from tandem.matching.messages import COMPONENT_LABELS
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
-from tandem.matching.pair_check import (
-    PairCheck,
-    capacity_problem,
-    mentee_is_mentor_problem,
-    mentor_is_mentee_problem,
-    pair_check,
-)
-from tandem.matching.rules import CohortRules, pair_violations
+from tandem.matching.pair_check import PairCheck, pair_check, pair_problem_text
 from tandem.matching.scoring import COMPONENTS, DEFAULT_WEIGHTS, Weights, score_pair
-from tandem.matching.selectors import (
-    cohort_do_not_match_pairs,
-    cohort_weights,
-    enrolment_profiles,
-    topic_priorities,
-)
-from tandem.matching.services_run import Actor, check_matching_phase
-from tandem.people.selectors import reporting_line_excluded_pairs
+from tandem.matching.selectors import cohort_weights, tandem_profiles, topic_priorities
+from tandem.matching.services_run import Actor, lock_matching_cohort
 from tandem.programs.models import Cohort
-from tandem.tandems.emails_proposals import proposal_published_emails_send
-from tandem.tandems.models import OPEN_STATUSES, Tandem, TandemSource, TandemStatus
+from tandem.tandems.models import Tandem, TandemSource, TandemStatus
 
-
-def _lock_cohort(cohort_id: int) -> Cohort:
-    cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
-    check_matching_phase(cohort=cohort)
-    return cohort
+# What a pair made or changed by hand sets on its tandem (see `_hand_made`).
+HAND_MADE_FIELDS = ["mentor", "score", "breakdown", "source", "pinned"]
 
 
 def _lock_proposal(tandem: Tandem) -> tuple[Cohort, Tandem]:
     """The cohort and the proposal, locked; refused unless it is still an unseen proposal."""
-    cohort = _lock_cohort(tandem.cohort_id)
+    cohort = lock_matching_cohort(cohort_id=tandem.cohort_id)
     locked = (
         Tandem.objects.select_for_update(of=("self",))
         .select_related("mentee__person", "mentor__person")
@@ -87,9 +68,8 @@ def _refuse(check: PairCheck, *, prefix: bool = False) -> None:
         return
     texts = check.texts
     if prefix:
-        names = {"mentee": check.mentee.person.full_name, "mentor": check.mentor.person.full_name}
         texts = [
-            _("%(mentee)s with %(mentor)s: %(problem)s") % {**names, "problem": text}
+            pair_problem_text(mentee=check.mentee, mentor=check.mentor, problem=text)
             for text in texts
         ]
     raise ValidationError(texts)
@@ -97,6 +77,24 @@ def _refuse(check: PairCheck, *, prefix: bool = False) -> None:
 
 def _with_person(enrolment: Enrolment) -> Enrolment:
     return Enrolment.objects.select_related("person").get(pk=enrolment.pk)
+
+
+def _hand_made(check: PairCheck) -> dict[str, object]:
+    """The values of a pair the coordinator made or changed: scored as a run would score it, and
+    pinned, so that a new run keeps it."""
+    return {
+        "mentor": check.mentor,
+        "score": check.score,
+        "breakdown": breakdown_points(check.breakdown),
+        "source": TandemSource.MANUAL,
+        "pinned": True,
+    }
+
+
+def _save_hand_made(tandem: Tandem, check: PairCheck) -> None:
+    for name, value in _hand_made(check).items():
+        setattr(tandem, name, value)
+    tandem.save(update_fields=HAND_MADE_FIELDS)
 
 
 @transaction.atomic
@@ -159,12 +157,7 @@ def proposal_set_mentor(*, tandem: Tandem, mentor: Enrolment, actor: Actor) -> T
     check = pair_check(cohort=cohort, mentee=locked.mentee, mentor=mentor, ignoring=locked)
     _refuse(check)
     before = locked.mentor_id
-    locked.mentor = mentor
-    locked.score = check.score
-    locked.breakdown = breakdown_points(check.breakdown)
-    locked.source = TandemSource.MANUAL
-    locked.pinned = True
-    locked.save(update_fields=["mentor", "score", "breakdown", "source", "pinned"])
+    _save_hand_made(locked, check)
     audit_record(
         actor=actor,
         action="matching.proposal_set_mentor",
@@ -209,12 +202,7 @@ def proposal_swap(*, first: Tandem, second: Tandem, actor: Actor) -> tuple[Tande
         raise ValidationError(problems)
     mentors = (one.mentor_id, two.mentor_id)
     for tandem, check in ((one, check_one), (two, check_two)):
-        tandem.mentor = check.mentor
-        tandem.score = check.score
-        tandem.breakdown = breakdown_points(check.breakdown)
-        tandem.source = TandemSource.MANUAL
-        tandem.pinned = True
-        tandem.save(update_fields=["mentor", "score", "breakdown", "source", "pinned"])
+        _save_hand_made(tandem, check)
     audit_record(
         actor=actor,
         action="matching.proposal_swap",
@@ -234,19 +222,12 @@ def proposal_create(
     *, cohort: Cohort, mentee: Enrolment, mentor: Enrolment, actor: Actor
 ) -> Tandem:
     """A pair made by hand (for someone left unmatched): proposed, pinned, scored."""
-    cohort = _lock_cohort(cohort.pk)
+    cohort = lock_matching_cohort(cohort_id=cohort.pk)
     mentee, mentor = _with_person(mentee), _with_person(mentor)
     check = pair_check(cohort=cohort, mentee=mentee, mentor=mentor)
     _refuse(check)
     tandem = Tandem.objects.create(
-        cohort=cohort,
-        mentee=mentee,
-        mentor=mentor,
-        status=TandemStatus.PROPOSED,
-        source=TandemSource.MANUAL,
-        pinned=True,
-        score=check.score,
-        breakdown=breakdown_points(check.breakdown),
+        cohort=cohort, mentee=mentee, status=TandemStatus.PROPOSED, **_hand_made(check)
     )
     audit_record(
         actor=actor,
@@ -261,7 +242,7 @@ def proposal_create(
 def do_not_match_remove(*, entry: DoNotMatch, actor: Actor) -> None:
     """Take back a coordinator's exclusion. An exclusion after a decline stays: nobody is
     proposed again to someone who said no."""
-    _lock_cohort(entry.cohort_id)
+    lock_matching_cohort(cohort_id=entry.cohort_id)
     locked = DoNotMatch.objects.select_for_update().filter(pk=entry.pk).first()
     if locked is None:
         raise ValidationError(_("This exclusion has already been removed. Reload the page."))
@@ -345,11 +326,7 @@ def _rescore_proposals(cohort: Cohort, weights: Weights) -> int:
     )
     if not proposals:
         return 0
-    sides = [(t.mentee, Role.MENTEE) for t in proposals] + [
-        (t.mentor, Role.MENTOR) for t in proposals
-    ]
-    profiles = enrolment_profiles(cohort=cohort, sides=sides)
-    mentees, mentors = profiles[: len(proposals)], profiles[len(proposals) :]
+    mentees, mentors = tandem_profiles(cohort=cohort, tandems=proposals)
     priority = topic_priorities(profiles=mentees)
     for tandem, mentee, mentor in zip(proposals, mentees, mentors, strict=True):
         breakdown = score_pair(mentee, mentor, weights=weights, topic_priority=priority)
@@ -364,7 +341,7 @@ def cohort_set_weights(*, cohort: Cohort, weights: Mapping[str, object], actor: 
     """New score weights for the cohort (non-negative, adding up to 100). The open proposals are
     re-scored at once, so that every score on the page uses the same weights; a new run finds
     the best pairs for them."""
-    locked = _lock_cohort(cohort.pk)
+    locked = lock_matching_cohort(cohort_id=cohort.pk)
     values = _parse_weights(weights)
     new = Weights(**values)
     before = cohort_weights(cohort=locked).as_dict()
@@ -379,132 +356,3 @@ def cohort_set_weights(*, cohort: Cohort, weights: Mapping[str, object], actor: 
         data={"before": before, "after": new.as_dict(), "rescored": rescored},
     )
     return new
-
-
-def _pair_problems_now(cohort: Cohort, proposals: list[Tandem]) -> dict[int, list[str]]:
-    """Per proposal, what stands in its way now: every hard rule (answers, the org chart and
-    eligibility may have changed since it was proposed), the mentor's seats and one side per
-    "either" person, over all open tandems of the cohort. A few queries for all proposals."""
-    found: dict[int, list[str]] = {t.pk: [] for t in proposals}
-    if not proposals:
-        return found
-    sides = [(t.mentee, Role.MENTEE) for t in proposals] + [
-        (t.mentor, Role.MENTOR) for t in proposals
-    ]
-    profiles = enrolment_profiles(cohort=cohort, sides=sides)
-    mentees, mentors = profiles[: len(proposals)], profiles[len(proposals) :]
-    person_ids = {p.person_id for p in profiles}
-    rules = CohortRules(
-        direction=cohort.direction_rule,
-        exclude_same_org_unit=cohort.exclude_same_org_unit,
-        exclude_same_manager=cohort.exclude_same_manager,
-        reporting_line_pairs=frozenset(reporting_line_excluded_pairs(person_ids=person_ids)),
-        do_not_match=cohort_do_not_match_pairs(cohort=cohort),
-    )
-    open_pairs = list(
-        Tandem.objects.filter(cohort=cohort, status__in=OPEN_STATUSES).values_list(
-            "mentee_id", "mentor_id"
-        )
-    )
-    load = Counter(mentor for _mentee, mentor in open_pairs)
-    as_mentee = {mentee for mentee, _mentor in open_pairs}
-    as_mentor = set(load)
-    allowed = cohort.mentees_per_mentor
-    for tandem, mentee, mentor in zip(proposals, mentees, mentors, strict=True):
-        texts = found[tandem.pk]
-        texts.extend(violation_text(v) for v in pair_violations(mentee, mentor, rules))
-        if tandem.mentee_id in as_mentor:
-            texts.append(mentee_is_mentor_problem(tandem.mentee).text)
-        if tandem.mentor_id in as_mentee:
-            texts.append(mentor_is_mentee_problem(tandem.mentor).text)
-        if load[tandem.mentor_id] > allowed:
-            taken = load[tandem.mentor_id] - 1
-            texts.append(capacity_problem(tandem.mentor, taken=taken, allowed=allowed).text)
-    return found
-
-
-def _publish_problems(cohort: Cohort, proposals: list[Tandem]) -> list[str]:
-    problems = []
-    enrolled = []
-    for tandem in proposals:
-        names = {
-            "mentee": tandem.mentee.person.full_name,
-            "mentor": tandem.mentor.person.full_name,
-        }
-        gone = False
-        for enrolment in (tandem.mentee, tandem.mentor):
-            if enrolment.status != EnrolmentStatus.ACTIVE or enrolment.cohort_id != cohort.pk:
-                gone = True
-                problems.append(
-                    _(
-                        "%(mentee)s with %(mentor)s: %(name)s is no longer enrolled. Change or "
-                        "remove this proposal first."
-                    )
-                    % {**names, "name": enrolment.person.full_name}
-                )
-        if not gone:
-            enrolled.append(tandem)
-    now = _pair_problems_now(cohort, enrolled)
-    for tandem in enrolled:
-        names = {
-            "mentee": tandem.mentee.person.full_name,
-            "mentor": tandem.mentor.person.full_name,
-        }
-        for text in now[tandem.pk]:
-            problems.append(
-                _("%(mentee)s with %(mentor)s: %(problem)s") % {**names, "problem": text}
-            )
-    open_count = Tandem.objects.filter(cohort=cohort, status__in=OPEN_STATUSES).count()
-    cap = cohort.pilot_max_tandems
-    if cohort.is_pilot and cap is not None and open_count > cap:
-        excess = open_count - cap
-        problems.append(
-            ngettext(
-                "Pilot cap: the pilot allows %(cap)d in all; publishing would make %(count)d "
-                "tandems (proposed, published and formed). Remove %(excess)d proposal first, "
-                "then publish.",
-                "Pilot cap: the pilot allows %(cap)d in all; publishing would make %(count)d "
-                "tandems (proposed, published and formed). Remove %(excess)d proposals first, "
-                "then publish.",
-                excess,
-            )
-            % {"cap": cap, "count": open_count, "excess": excess}
-        )
-    return problems
-
-
-@transaction.atomic
-def matching_publish(*, cohort: Cohort, actor: Actor) -> list[Tandem]:
-    """Show every proposal of the cohort to both partners, who then answer privately. Each
-    partner gets one e-mail after the commit (without the score). Refused, naming the rule, while
-    a proposal no longer passes every rule, seat and side check (`_pair_problems_now`)."""
-    cohort = _lock_cohort(cohort.pk)
-    proposals = list(
-        Tandem.objects.select_for_update(of=("self",))
-        .filter(cohort=cohort, status=TandemStatus.PROPOSED)
-        .select_related("mentee__person", "mentor__person")
-        .order_by("id")
-    )
-    if not proposals:
-        raise ValidationError(
-            _("There are no proposals to publish. Run matching or pair people by hand first.")
-        )
-    problems = _publish_problems(cohort, proposals)
-    if problems:
-        raise ValidationError(problems)
-    now = timezone.now()
-    for tandem in proposals:
-        tandem.status = TandemStatus.PUBLISHED
-        tandem.published_at = now
-    Tandem.objects.bulk_update(proposals, ["status", "published_at"])
-    for tandem in proposals:
-        audit_record(
-            actor=actor,
-            action="matching.publish",
-            target=tandem,
-            data={"cohort": cohort.pk, "mentee": tandem.mentee_id, "mentor": tandem.mentor_id},
-        )
-    ids = [t.pk for t in proposals]
-    # Robust: the publication stands even if the mail server is down; failures are logged.
-    transaction.on_commit(lambda: proposal_published_emails_send(tandem_ids=ids), robust=True)
-    return proposals

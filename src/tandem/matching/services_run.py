@@ -41,6 +41,14 @@ def check_matching_phase(*, cohort: Cohort) -> None:
         raise ValidationError(problem)
 
 
+def lock_matching_cohort(*, cohort_id: int) -> Cohort:
+    """The cohort row, locked so that runs and changes of one cohort happen one after the other
+    (seats cannot be given away twice); refused outside the matching phases."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
+    check_matching_phase(cohort=cohort)
+    return cohort
+
+
 def _mode(mode: str) -> str:
     if mode not in MatchingMode.values:
         raise ValidationError(
@@ -66,8 +74,7 @@ def matching_dry_run(*, cohort: Cohort, mode: str = MatchingMode.SCORE) -> Outco
 @transaction.atomic
 def matching_run(*, cohort: Cohort, actor: Actor, mode: str = MatchingMode.SCORE) -> MatchingRun:
     """Propose the optimal tandems for everyone still free; keep pins; record the run."""
-    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)  # one run at a time
-    check_matching_phase(cohort=cohort)
+    cohort = lock_matching_cohort(cohort_id=cohort.pk)
     mode = _mode(mode)
     pins = cohort_pins(cohort=cohort)
     outcome = matching_compute(data=cohort_matching_input(cohort=cohort), mode=mode, pins=pins)

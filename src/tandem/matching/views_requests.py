@@ -8,6 +8,8 @@ action comes back with the reasons (and the form with what was typed).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from tandem.accounts.selectors import person_for_user
+from tandem.core.feedback import attempt
 from tandem.enrolment.models import Enrolment
 from tandem.matching.forms_requests import MentorRequestForm
 from tandem.matching.models import MentorRequest, RequestStatus
@@ -102,9 +105,12 @@ def _pool(cohort: Cohort) -> MatchingInput | None:
     return cohort_matching_input(cohort=cohort) if requests_possible(cohort=cohort) else None
 
 
-def _report(request: HttpRequest, error: ValidationError) -> None:
-    for problem in error.messages:
-        messages.error(request, problem)
+def _page(
+    request: HttpRequest, cohort: Cohort, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """A page of these views, which all show the cohort and its program."""
+    values = {"cohort": cohort, "program": cohort.program, **context}
+    return render(request, f"{TEMPLATES}/{template}", values, status=status)
 
 
 # Mentee -----------------------------------------------------------------------------------------
@@ -119,8 +125,6 @@ def find_mentor(request: HttpRequest, pk: int) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
     data = _pool(cohort)
     context = {
-        "cohort": cohort,
-        "program": cohort.program,
         "mentee": mentee,
         "query": query,
         "cards": mentor_profiles_for(cohort=cohort, mentee=mentee, query=query, data=data),
@@ -128,7 +132,7 @@ def find_mentor(request: HttpRequest, pk: int) -> HttpResponse:
         "contact": cohort_contact(cohort=cohort),
     }
     template = "_mentor_results.html" if _is_htmx(request) else "find_mentor.html"
-    response = render(request, f"{TEMPLATES}/{template}", context)
+    response = _page(request, cohort, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -170,19 +174,9 @@ def request_new(request: HttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
     data = _pool(cohort)
     if request.method == "GET":
         problems = send_fit(cohort=cohort, mentee=mentee, mentor=mentor, data=data).problems
-    return render(
-        request,
-        f"{TEMPLATES}/request_form.html",
-        {
-            "cohort": cohort,
-            "program": cohort.program,
-            "mentor": mentor,
-            "card": mentor_card_for(cohort=cohort, mentee=mentee, mentor=mentor, data=data),
-            "form": form,
-            "problems": problems,
-        },
-        status=status,
-    )
+    card = mentor_card_for(cohort=cohort, mentee=mentee, mentor=mentor, data=data)
+    context = {"mentor": mentor, "card": card, "form": form, "problems": problems}
+    return _page(request, cohort, "request_form.html", context, status)
 
 
 @require_GET
@@ -191,18 +185,13 @@ def request_new(request: HttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
 def my_requests(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(request, pk)
     mentee = _own_enrolment(request, cohort)
-    return render(
-        request,
-        f"{TEMPLATES}/my_requests.html",
-        {
-            "cohort": cohort,
-            "program": cohort.program,
-            "requests": list(mentee_requests(mentee=mentee)),
-            "problem": mentee_request_problem(cohort=cohort, mentee=mentee),
-            "open_statuses": (RequestStatus.PENDING, RequestStatus.AWAITING_APPROVAL),
-            "contact": cohort_contact(cohort=cohort),
-        },
-    )
+    context = {
+        "requests": list(mentee_requests(mentee=mentee)),
+        "problem": mentee_request_problem(cohort=cohort, mentee=mentee),
+        "open_statuses": (RequestStatus.PENDING, RequestStatus.AWAITING_APPROVAL),
+        "contact": cohort_contact(cohort=cohort),
+    }
+    return _page(request, cohort, "my_requests.html", context)
 
 
 @require_POST
@@ -211,16 +200,14 @@ def my_requests(request: HttpRequest, pk: int) -> HttpResponse:
 def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     mentor_request = _request_or_404(request, pk)
     _require_own(request, mentor_request.mentee)
-    try:
+
+    def withdraw() -> str:
         mentor_request_withdraw(request=mentor_request, actor=request.user)
-    except ValidationError as error:
-        _report(request, error)
-    else:
-        messages.success(
-            request,
-            _("Your request to %(mentor)s is withdrawn. You can now ask another mentor.")
-            % {"mentor": mentor_request.mentor.person.full_name},
-        )
+        return _("Your request to %(mentor)s is withdrawn. You can now ask another mentor.") % {
+            "mentor": mentor_request.mentor.person.full_name
+        }
+
+    attempt(request, withdraw)
     return redirect("matching:my_requests", pk=mentor_request.cohort_id)
 
 
@@ -234,17 +221,12 @@ def incoming_requests(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(request, pk)
     mentor = _own_enrolment(request, cohort)
     rows = list(mentor_requests_received(mentor=mentor))
-    return render(
-        request,
-        f"{TEMPLATES}/incoming.html",
-        {
-            "cohort": cohort,
-            "program": cohort.program,
-            "pending": [r for r in rows if r.status == RequestStatus.PENDING],
-            "answered": [r for r in rows if r.status != RequestStatus.PENDING],
-            "contact": cohort_contact(cohort=cohort),
-        },
-    )
+    context = {
+        "pending": [r for r in rows if r.status == RequestStatus.PENDING],
+        "answered": [r for r in rows if r.status != RequestStatus.PENDING],
+        "contact": cohort_contact(cohort=cohort),
+    }
+    return _page(request, cohort, "incoming.html", context)
 
 
 ANSWERS = {"accept": True, "decline": False}
@@ -260,13 +242,11 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if answer not in ANSWERS:
         return HttpResponseBadRequest(_("Choose “Accept” or “Decline” to answer the request."))
     name = mentor_request.mentee.person.full_name
-    try:
+
+    def answer_it() -> str:
         answered = mentor_request_answer(
             request=mentor_request, accept=ANSWERS[answer], actor=request.user
         )
-    except ValidationError as error:
-        _report(request, error)
-    else:
         if answered.status == RequestStatus.DECLINED:
             text = _("You have declined the request of %(mentee)s. %(mentee)s will be told kindly.")
         elif answered.status == RequestStatus.AWAITING_APPROVAL:
@@ -276,7 +256,9 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
             )
         else:
             text = _("You have accepted the request of %(mentee)s: your tandem is formed.")
-        messages.success(request, text % {"mentee": name})
+        return text % {"mentee": name}
+
+    attempt(request, answer_it)
     return redirect("matching:incoming_requests", pk=mentor_request.cohort_id)
 
 
@@ -290,16 +272,8 @@ def cohort_requests_view(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(request, pk)
     rows = cohort_approval_rows(cohort=cohort)
     awaiting = {row.request.pk for row in rows}
-    return render(
-        request,
-        f"{TEMPLATES}/cohort_requests.html",
-        {
-            "cohort": cohort,
-            "program": cohort.program,
-            "rows": rows,
-            "history": [r for r in cohort_requests(cohort=cohort) if r.pk not in awaiting],
-        },
-    )
+    history = [r for r in cohort_requests(cohort=cohort) if r.pk not in awaiting]
+    return _page(request, cohort, "cohort_requests.html", {"rows": rows, "history": history})
 
 
 DECISIONS = {"approve": True, "reject": False}
@@ -317,19 +291,18 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
         "mentee": mentor_request.mentee.person.full_name,
         "mentor": mentor_request.mentor.person.full_name,
     }
-    try:
-        mentor_request_decide(
-            request=mentor_request, approve=DECISIONS[decision], actor=request.user
-        )
-    except ValidationError as error:
-        _report(request, error)
-    else:
-        if DECISIONS[decision]:
+    approve = DECISIONS[decision]
+
+    def decide() -> str:
+        mentor_request_decide(request=mentor_request, approve=approve, actor=request.user)
+        if approve:
             text = _("Approved: %(mentee)s and %(mentor)s are now a tandem. Both have been told.")
         else:
             text = _(
                 "Not approved: the tandem of %(mentee)s and %(mentor)s is not formed. Both have "
                 "been told."
             )
-        messages.success(request, text % names)
+        return text % names
+
+    attempt(request, decide)
     return redirect("matching:cohort_requests", pk=mentor_request.cohort_id)

@@ -7,8 +7,10 @@ are in `views_review_pairs`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.feedback import attempt
 from tandem.enrolment.models import Enrolment
 from tandem.matching.forms_review import PairForm, RunForm, SwapForm, WeightsForm
 from tandem.matching.pair_check import pair_check
@@ -31,7 +34,8 @@ from tandem.matching.selectors_review import (
     proposal_options,
     review_page,
 )
-from tandem.matching.services_review import cohort_set_weights, matching_publish
+from tandem.matching.services_publish import matching_publish
+from tandem.matching.services_review import cohort_set_weights
 from tandem.matching.services_run import matching_run
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemStatus
@@ -65,11 +69,6 @@ def back_to_page(cohort: Cohort, anchor: str = "") -> HttpResponse:
     return response
 
 
-def show_errors(request: HttpRequest, error: ValidationError) -> None:
-    for problem in error.messages:
-        messages.error(request, problem)
-
-
 def render_review(
     request: HttpRequest, cohort: Cohort, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
@@ -91,6 +90,28 @@ def render_review(
     return render(request, f"{TEMPLATES}/page.html", context, status=status)
 
 
+def form_change(
+    request: HttpRequest,
+    cohort: Cohort,
+    form: forms.Form,
+    change: Callable[[], tuple[str, str]],
+    *,
+    form_name: str,
+) -> HttpResponse:
+    """A change posted with the page's form ``form_name``. If the form is valid, ``change`` makes
+    it and returns the success message and the anchor to go back to; otherwise, or if a service
+    refuses it, the page again with the form: what was typed and why not (status 400)."""
+    if form.is_valid():
+        try:
+            text, anchor = change()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, text)
+            return back_to_page(cohort, anchor)
+    return render_review(request, cohort, status=400, **{form_name: form})
+
+
 @login_required
 @permission_required(REVIEW_MATCHING, fn=cohort_or_none, raise_exception=True)
 @require_GET
@@ -104,20 +125,17 @@ def review_view(request: HttpRequest, pk: int) -> HttpResponse:
 def run_view(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk)
     form = RunForm(request.POST)
-    if form.is_valid():
-        try:
-            run = matching_run(cohort=cohort, actor=request.user, mode=form.cleaned_data["mode"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            text = ngettext(
-                "Matching proposes %(count)d tandem. Check the proposals, then publish them.",
-                "Matching proposes %(count)d tandems. Check the proposals, then publish them.",
-                run.matched,
-            ) % {"count": run.matched}
-            messages.success(request, text)
-            return back_to_page(cohort, "proposals")
-    return render_review(request, cohort, status=400, run_form=form)
+
+    def run() -> tuple[str, str]:
+        made = matching_run(cohort=cohort, actor=request.user, mode=form.cleaned_data["mode"])
+        text = ngettext(
+            "Matching proposes %(count)d tandem. Check the proposals, then publish them.",
+            "Matching proposes %(count)d tandems. Check the proposals, then publish them.",
+            made.matched,
+        ) % {"count": made.matched}
+        return text, "proposals"
+
+    return form_change(request, cohort, form, run, form_name="run_form")
 
 
 @login_required
@@ -126,21 +144,16 @@ def run_view(request: HttpRequest, pk: int) -> HttpResponse:
 def weights_view(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk)
     form = WeightsForm(request.POST, weights=cohort_weights(cohort=cohort))
-    if form.is_valid():
-        try:
-            cohort_set_weights(cohort=cohort, weights=form.cleaned_data, actor=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Weights saved and the proposals re-scored. Run matching again to get the "
-                    "best pairs for the new weights."
-                ),
-            )
-            return back_to_page(cohort, "weights")
-    return render_review(request, cohort, status=400, weights_form=form)
+
+    def save() -> tuple[str, str]:
+        cohort_set_weights(cohort=cohort, weights=form.cleaned_data, actor=request.user)
+        text = _(
+            "Weights saved and the proposals re-scored. Run matching again to get the best "
+            "pairs for the new weights."
+        )
+        return text, "weights"
+
+    return form_change(request, cohort, form, save, form_name="weights_form")
 
 
 @login_required
@@ -148,22 +161,17 @@ def weights_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk)
-    try:
+
+    def publish() -> str:
         published = matching_publish(cohort=cohort, actor=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-        return back_to_page(cohort, "publish")
-    messages.success(
-        request,
-        ngettext(
+        return ngettext(
             "%(count)d proposal published. Both partners get an e-mail and answer privately.",
             "%(count)d proposals published. Both partners of each get an e-mail and answer "
             "privately.",
             len(published),
-        )
-        % {"count": len(published)},
-    )
-    return back_to_page(cohort, "published")
+        ) % {"count": len(published)}
+
+    return back_to_page(cohort, "published" if attempt(request, publish) else "publish")
 
 
 def _int(value: str | None) -> int | None:

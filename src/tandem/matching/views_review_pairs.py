@@ -4,15 +4,19 @@ object (a missing object is checked as None: outsiders get 403, never 404)."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.feedback import attempt
 from tandem.enrolment.models import Enrolment
 from tandem.matching.forms_review import MentorForm, PairForm, SwapForm
 from tandem.matching.models import DoNotMatch
@@ -38,12 +42,13 @@ from tandem.matching.views_review import (
     back_to_page,
     cohort_or_404,
     cohort_or_none,
+    form_change,
     is_htmx,
-    render_review,
-    show_errors,
 )
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem
+
+P = TypeVar("P", Tandem, DoNotMatch)
 
 
 def _proposal_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
@@ -56,19 +61,27 @@ def _entry_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
     return entry.cohort if entry else None
 
 
+def _pair_or_404(pairs: QuerySet[P], pk: int, missing: str) -> P:
+    """The tandem or exclusion ``pk`` with both people (for the messages), or 404 ``missing``."""
+    found = pairs.select_related("mentee__person", "mentor__person").filter(pk=pk).first()
+    if found is None:
+        raise Http404(missing)
+    return found
+
+
 def _proposal_or_404(pk: int) -> Tandem:
-    tandem = (
-        Tandem.objects.select_related("cohort__program", "mentee__person", "mentor__person")
-        .filter(pk=pk)
-        .first()
+    return _pair_or_404(
+        Tandem.objects.select_related("cohort__program"), pk, _("No such proposal.")
     )
-    if tandem is None:
-        raise Http404(_("No such proposal."))
-    return tandem
 
 
 def _enrolment(cohort: Cohort, pk: int) -> Enrolment:
     return Enrolment.objects.select_related("person").get(cohort=cohort, pk=pk)
+
+
+def _names(pair: Tandem | DoNotMatch) -> dict[str, str]:
+    """The names of a pair's people, for the messages."""
+    return {"mentee": pair.mentee.person.full_name, "mentor": pair.mentor.person.full_name}
 
 
 @login_required
@@ -77,18 +90,17 @@ def _enrolment(cohort: Cohort, pk: int) -> Enrolment:
 def proposal_pin_view(request: HttpRequest, pk: int) -> HttpResponse:
     tandem = _proposal_or_404(pk)
     pinned = request.POST.get("pinned") == "1"
-    try:
+
+    def pin() -> str:
         proposal_pin(tandem=tandem, actor=request.user, pinned=pinned)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        names = {"mentee": tandem.mentee.person.full_name, "mentor": tandem.mentor.person.full_name}
         text = (
             _("%(mentee)s with %(mentor)s is pinned: a new run keeps this pair.")
             if pinned
             else _("%(mentee)s with %(mentor)s is no longer pinned.")
         )
-        messages.success(request, text % names)
+        return text % _names(tandem)
+
+    attempt(request, pin)
     return back_to_page(tandem.cohort, f"proposal-{tandem.pk}")
 
 
@@ -97,16 +109,14 @@ def proposal_pin_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def proposal_forbid_view(request: HttpRequest, pk: int) -> HttpResponse:
     tandem = _proposal_or_404(pk)
-    try:
+
+    def forbid() -> str:
         proposal_forbid(tandem=tandem, actor=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("%(mentee)s and %(mentor)s will not be proposed to each other again in this cohort.")
-            % {"mentee": tandem.mentee.person.full_name, "mentor": tandem.mentor.person.full_name},
-        )
+        return _(
+            "%(mentee)s and %(mentor)s will not be proposed to each other again in this cohort."
+        ) % _names(tandem)
+
+    attempt(request, forbid)
     return back_to_page(tandem.cohort, "proposals")
 
 
@@ -156,22 +166,19 @@ def swap_view(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk)
     proposals = proposal_options(tandems=cohort_open_proposals(cohort=cohort))
     form = SwapForm(request.POST, proposals=proposals)
-    if form.is_valid():
-        by_id = Tandem.objects.in_bulk([form.cleaned_data["first"], form.cleaned_data["second"]])
+
+    def swap() -> tuple[str, str]:
+        first, second = form.cleaned_data["first"], form.cleaned_data["second"]
+        by_id = Tandem.objects.in_bulk([first, second])
         try:
-            proposal_swap(
-                first=by_id[form.cleaned_data["first"]],
-                second=by_id[form.cleaned_data["second"]],
-                actor=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
+            proposal_swap(first=by_id[first], second=by_id[second], actor=request.user)
         except KeyError:
-            form.add_error(None, _("One of these proposals no longer exists. Reload the page."))
-        else:
-            messages.success(request, _("The mentors are swapped; both pairs are pinned."))
-            return back_to_page(cohort, "proposals")
-    return render_review(request, cohort, status=400, swap_form=form)
+            raise ValidationError(
+                _("One of these proposals no longer exists. Reload the page.")
+            ) from None
+        return _("The mentors are swapped; both pairs are pinned."), "proposals"
+
+    return form_change(request, cohort, form, swap, form_name="swap_form")
 
 
 @login_required
@@ -184,7 +191,8 @@ def proposal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
         mentees=free_mentee_options(cohort=cohort),
         mentors=mentor_options(cohort=cohort),
     )
-    if form.is_valid():
+
+    def create() -> tuple[str, str]:
         try:
             tandem = proposal_create(
                 cohort=cohort,
@@ -192,42 +200,25 @@ def proposal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
                 mentor=_enrolment(cohort, form.cleaned_data["mentor"]),
                 actor=request.user,
             )
-        except ValidationError as error:
-            form.add_error(None, error)
         except Enrolment.DoesNotExist:
-            form.add_error(None, _("One of these people is no longer enrolled. Reload the page."))
-        else:
-            messages.success(
-                request,
-                _("%(mentee)s and %(mentor)s are proposed as a tandem (pinned).")
-                % {
-                    "mentee": tandem.mentee.person.full_name,
-                    "mentor": tandem.mentor.person.full_name,
-                },
-            )
-            return back_to_page(cohort, f"proposal-{tandem.pk}")
-    return render_review(request, cohort, status=400, pair_form=form)
+            raise ValidationError(
+                _("One of these people is no longer enrolled. Reload the page.")
+            ) from None
+        text = _("%(mentee)s and %(mentor)s are proposed as a tandem (pinned).") % _names(tandem)
+        return text, f"proposal-{tandem.pk}"
+
+    return form_change(request, cohort, form, create, form_name="pair_form")
 
 
 @login_required
 @permission_required(REVIEW_MATCHING, fn=_entry_cohort_or_none, raise_exception=True)
 @require_POST
 def do_not_match_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = (
-        DoNotMatch.objects.select_related("cohort", "mentee__person", "mentor__person")
-        .filter(pk=pk)
-        .first()
-    )
-    if entry is None:
-        raise Http404(_("No such exclusion."))
-    try:
+    entry = _pair_or_404(DoNotMatch.objects.select_related("cohort"), pk, _("No such exclusion."))
+
+    def remove() -> str:
         do_not_match_remove(entry=entry, actor=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("%(mentee)s and %(mentor)s may be proposed to each other again.")
-            % {"mentee": entry.mentee.person.full_name, "mentor": entry.mentor.person.full_name},
-        )
+        return _("%(mentee)s and %(mentor)s may be proposed to each other again.") % _names(entry)
+
+    attempt(request, remove)
     return back_to_page(entry.cohort, "do-not-match")

@@ -6,24 +6,13 @@ the coordinator will get in touch about a new partner: never why, never who did 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
 
-from tandem.enrolment.invitation_rules import invitation_language
 from tandem.enrolment.models import Enrolment
-from tandem.programs.selectors_cohorts import cohort_contact
+from tandem.programs.emails import cohort_email
 from tandem.tandems.models import Tandem, TandemStatus
 
 TEMPLATE_DIR = "tandems/email"
-
-
-def tandem_email_language(*, tandem: Tandem) -> str:
-    """The cohort's first language if we write it (de, en), else the site default."""
-    return invitation_language(
-        cohort_languages=tandem.cohort.languages, default=settings.LANGUAGE_CODE
-    )
 
 
 def partner_left_email(
@@ -31,28 +20,15 @@ def partner_left_email(
 ) -> EmailMessage:
     """The message to ``partner`` (not sent yet). ``status_before`` tells a formed tandem that
     ends from a published proposal that will not go ahead."""
-    cohort = tandem.cohort
-    contact = cohort_contact(cohort=cohort)
-    language = tandem_email_language(tandem=tandem)
-    with translation.override(language):
-        context = {
+    return cohort_email(
+        cohort=tandem.cohort,
+        template=f"{TEMPLATE_DIR}/partner_left",
+        to=partner.person.email,
+        context={
             "person": partner.person,
             "other": leaving.person,
-            "cohort": cohort,
-            "program": cohort.program,
-            "contact": contact,
             "was_formed": status_before == TandemStatus.CONFIRMED,
-            "LANGUAGE_CODE": language,
-        }
-        subject = render_to_string(f"{TEMPLATE_DIR}/partner_left_subject.txt", context)
-        body = render_to_string(f"{TEMPLATE_DIR}/partner_left_body.txt", context)
-    return EmailMessage(
-        subject=" ".join(subject.split()),  # one line: a newline would break the header
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[partner.person.email],
-        reply_to=[contact["email"]] if contact and contact["email"] else None,
-        headers={"Content-Language": language},
+        },
     )
 
 

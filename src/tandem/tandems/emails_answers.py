@@ -2,7 +2,8 @@
 commit and robustly (each mail on its own: one failure does not stop the others).
 
 * both accepted: to each partner — arrange a virtual coffee, then confirm;
-* the coffee: to the other partner, with the calendar file;
+* the coffee: to the other partner, with the calendar file, and replies not to the coordinator
+  (it carries the meeting place or link, which is the partners' business);
 * formed: to each partner;
 * not formed: to each partner the *same* neutral text (only the greeting differs; the partner is
   not named), and to the coordinator a short note without names. Nobody learns who declined.
@@ -14,14 +15,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from tandem.core.emails import templated_email
 from tandem.enrolment.models import Enrolment
-from tandem.programs.selectors_cohorts import cohort_contact
+from tandem.programs.emails import cohort_email, cohort_email_language
 from tandem.tandems import ics_coffee
-from tandem.tandems.emails import TEMPLATE_DIR, tandem_email_language
+from tandem.tandems.emails import TEMPLATE_DIR
 from tandem.tandems.models import Tandem
 
 
@@ -39,46 +40,26 @@ def _other(tandem: Tandem, enrolment_id: int) -> Enrolment:
     return tandem.mentee if enrolment_id == tandem.mentor_id else tandem.mentor
 
 
-def _render(name: str, context: dict[str, Any]) -> tuple[str, str]:
-    subject = render_to_string(f"{TEMPLATE_DIR}/{name}_subject.txt", context)
-    body = render_to_string(f"{TEMPLATE_DIR}/{name}_body.txt", context)
-    return " ".join(subject.split()), body  # one line: a newline would break the header
-
-
 def partner_email(
     *, tandem: Tandem, to: Enrolment, name: str, with_coffee: bool = False, **extra: Any
 ) -> EmailMessage:
     """The message ``name`` (template prefix) to the partner ``to`` (not sent yet);
-    ``with_coffee`` attaches the virtual coffee as a calendar file."""
-    cohort = tandem.cohort
-    contact = cohort_contact(cohort=cohort)
-    language = tandem_email_language(tandem=tandem)
-    with translation.override(language):
-        context = {
-            "person": to.person,
-            "cohort": cohort,
-            "program": cohort.program,
-            "contact": contact,
-            "link": tandem_link(tandem),
-            "LANGUAGE_CODE": language,
-            **extra,
-        }
-        subject, body = _render(name, context)
-        message = EmailMessage(
-            subject=subject,
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[to.person.email],
-            reply_to=[contact["email"]] if contact and contact["email"] else None,
-            headers={"Content-Language": language},
-        )
-        if with_coffee and tandem.coffee_at is not None:
+    ``with_coffee`` attaches the virtual coffee as a calendar file. A mail with the coffee does
+    not reply to the coordinator: the meeting place or link is the partners' business."""
+    link = tandem_link(tandem)
+    message = cohort_email(
+        cohort=tandem.cohort,
+        template=f"{TEMPLATE_DIR}/{name}",
+        to=to.person.email,
+        context={"person": to.person, "link": link, **extra},
+        reply_to_contact=not with_coffee,
+    )
+    if with_coffee and tandem.coffee_at is not None:
+        with translation.override(cohort_email_language(cohort=tandem.cohort)):
             calendar = ics_coffee.coffee_calendar(
-                tandem=tandem,
-                partner_name=_other(tandem, to.pk).person.full_name,
-                url=context["link"],
+                tandem=tandem, partner_name=_other(tandem, to.pk).person.full_name, url=link
             )
-            message.attach(ics_coffee.coffee_filename(tandem), calendar, ics_coffee.CONTENT_TYPE)
+        message.attach(ics_coffee.coffee_filename(tandem), calendar, ics_coffee.CONTENT_TYPE)
     return message
 
 
@@ -136,18 +117,14 @@ def not_formed_coordinator_email_send(*, tandem_id: int) -> None:
     if coordinator is None or not coordinator.email:
         return
     cohort = tandem.cohort
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    templated_email(
+        template=f"{TEMPLATE_DIR}/not_formed_coordinator",
+        context={
             "cohort": cohort,
             "program": cohort.program,
             "link": settings.SITE_ROOT.rstrip("/")
             + reverse("programs:cohort_detail", args=[cohort.pk]),
-        }
-        subject, body = _render("not_formed_coordinator", context)
-    EmailMessage(
-        subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[coordinator.email],
-        headers={"Content-Language": settings.LANGUAGE_CODE},
+        },
+        language=settings.LANGUAGE_CODE,
+        to=coordinator.email,
     ).send()

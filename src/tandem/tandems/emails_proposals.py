@@ -14,14 +14,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from tandem.enrolment.models import Enrolment
+from tandem.programs.emails import cohort_email
 from tandem.programs.models import Cohort
-from tandem.programs.selectors_cohorts import cohort_contact
-from tandem.tandems.emails import TEMPLATE_DIR, tandem_email_language
+from tandem.tandems.emails import TEMPLATE_DIR
 from tandem.tandems.models import Tandem
 
 logger = logging.getLogger(__name__)
@@ -44,9 +42,8 @@ class ProposalNote:
 def proposal_published_email(
     *, enrolment: Enrolment, cohort: Cohort, tandems: list[Tandem]
 ) -> EmailMessage:
-    """The message to ``enrolment``'s person about their ``tandems`` (not sent yet)."""
-    contact = cohort_contact(cohort=cohort)
-    language = tandem_email_language(tandem=tandems[0])
+    """The message to ``enrolment``'s person about their ``tandems`` (not sent yet), all of
+    ``cohort``."""
     notes = [
         ProposalNote(
             partner_name=(t.mentor if t.mentee_id == enrolment.pk else t.mentee).person.full_name,
@@ -55,24 +52,11 @@ def proposal_published_email(
         )
         for t in tandems
     ]
-    with translation.override(language):
-        context = {
-            "person": enrolment.person,
-            "cohort": cohort,
-            "program": cohort.program,
-            "contact": contact,
-            "proposals": notes,
-            "LANGUAGE_CODE": language,
-        }
-        subject = render_to_string(f"{TEMPLATE_DIR}/proposal_published_subject.txt", context)
-        body = render_to_string(f"{TEMPLATE_DIR}/proposal_published_body.txt", context)
-    return EmailMessage(
-        subject=" ".join(subject.split()),  # one line: a newline would break the header
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[enrolment.person.email],
-        reply_to=[contact["email"]] if contact and contact["email"] else None,
-        headers={"Content-Language": language},
+    return cohort_email(
+        cohort=cohort,
+        template=f"{TEMPLATE_DIR}/proposal_published",
+        to=enrolment.person.email,
+        context={"person": enrolment.person, "proposals": notes},
     )
 
 

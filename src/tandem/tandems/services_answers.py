@@ -38,6 +38,7 @@ from tandem.core.services import audit_record
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
+from tandem.matching.services_requests import mentor_requests_close_for_tandem
 from tandem.programs.choices import Phase
 from tandem.tandems import emails_answers
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus
@@ -303,7 +304,8 @@ def tandem_confirm(*, tandem: Tandem, enrolment: Enrolment, actor: Actor) -> Tan
     """Confirm the tandem after both accepted; when both have confirmed it is formed.
 
     Each confirmation stamps the partner's time; the second one forms the tandem (status
-    "formed", ``confirmed_at``) and tells both by e-mail.
+    "formed", ``confirmed_at``), closes the mentee's open mentor requests in the cohort and tells
+    both by e-mail.
     """
     locked = _locked(tandem)
     side = _check_open(locked, enrolment)
@@ -339,5 +341,8 @@ def tandem_confirm(*, tandem: Tandem, enrolment: Enrolment, actor: Actor) -> Tan
             target=locked,
             data={"cohort": locked.cohort_id, "had_coffee": locked.coffee_at is not None},
         )
+        # The mentee's own requests to other mentors end here (one tandem per cohort); without
+        # an actor, like the row above, so that they do not tell who confirmed last.
+        mentor_requests_close_for_tandem(tandem=locked, actor=None)
         _tell_both(locked, emails_answers.formed_email_send)
     return locked

@@ -8,6 +8,7 @@ and cannot probe which tandems exist. State changes are POST only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
 from tandem.accounts.selectors import person_for_user
+from tandem.core.feedback import attempt
 from tandem.people.models import Person
 from tandem.programs.selectors_cohorts import cohort_contact
 from tandem.tandems import ics_coffee
@@ -79,9 +81,19 @@ def _detail_context(view: PartnerTandem, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _refused(request: HttpRequest, error: ValidationError) -> None:
-    for problem in error.messages:
-        messages.error(request, problem)
+def _answer(
+    request: HttpRequest,
+    view: PartnerTandem,
+    answer: Callable[..., Tandem],
+    success: Callable[[Tandem], str],
+) -> HttpResponse:
+    """The signed-in partner's ``answer`` (a service of `services_answers`), then back to the
+    tandem: ``success`` words the message from the answered tandem, or the page says why not."""
+    attempt(
+        request,
+        lambda: success(answer(tandem=view.tandem, enrolment=view.me, actor=request.user)),
+    )
+    return redirect("tandems:detail", pk=view.tandem.pk)
 
 
 @login_required
@@ -110,29 +122,18 @@ def tandem_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(ANSWER, fn=_tandem_or_none, raise_exception=True)
 @require_POST
 def tandem_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
-    view = _mine(request, pk)
-    try:
-        tandem = tandem_accept(tandem=view.tandem, enrolment=view.me, actor=request.user)
-    except ValidationError as error:
-        _refused(request, error)
-    else:
+    def success(tandem: Tandem) -> str:
         if tandem.both_accepted:
-            messages.success(
-                request,
-                _(
-                    "You have both accepted. Arrange a virtual coffee to get to know each "
-                    "other, then confirm the tandem."
-                ),
+            return _(
+                "You have both accepted. Arrange a virtual coffee to get to know each other, "
+                "then confirm the tandem."
             )
-        else:
-            messages.success(
-                request,
-                _(
-                    "Thank you, you have accepted. We will let you know by e-mail as soon as "
-                    "your partner has answered too."
-                ),
-            )
-    return redirect("tandems:detail", pk=pk)
+        return _(
+            "Thank you, you have accepted. We will let you know by e-mail as soon as your "
+            "partner has answered too."
+        )
+
+    return _answer(request, _mine(request, pk), tandem_accept, success)
 
 
 @login_required
@@ -146,19 +147,14 @@ def tandem_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("This proposal can no longer be declined."))
             return redirect("tandems:detail", pk=pk)
         return render(request, "tandems/decline.html", _detail_context(view))
-    try:
-        tandem_decline(tandem=view.tandem, enrolment=view.me, actor=request.user)
-    except ValidationError as error:
-        _refused(request, error)
-    else:
-        messages.success(
-            request,
-            _(
-                "You have declined. The proposal will not go ahead; your partner is told the "
-                "same neutral news and does not learn who declined."
-            ),
+
+    def success(_tandem: Tandem) -> str:
+        return _(
+            "You have declined. The proposal will not go ahead; your partner is told the same "
+            "neutral news and does not learn who declined."
         )
-    return redirect("tandems:detail", pk=pk)
+
+    return _answer(request, view, tandem_decline, success)
 
 
 @login_required
@@ -195,25 +191,14 @@ def tandem_coffee_view(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(ANSWER, fn=_tandem_or_none, raise_exception=True)
 @require_POST
 def tandem_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
-    view = _mine(request, pk)
-    try:
-        tandem = tandem_confirm(tandem=view.tandem, enrolment=view.me, actor=request.user)
-    except ValidationError as error:
-        _refused(request, error)
-    else:
+    def success(tandem: Tandem) -> str:
         if tandem.confirmed_at:
-            messages.success(
-                request, _("Your tandem is formed. We wish you an inspiring time together!")
-            )
-        else:
-            messages.success(
-                request,
-                _(
-                    "Thank you for confirming. The tandem is formed as soon as your partner "
-                    "confirms too."
-                ),
-            )
-    return redirect("tandems:detail", pk=pk)
+            return _("Your tandem is formed. We wish you an inspiring time together!")
+        return _(
+            "Thank you for confirming. The tandem is formed as soon as your partner confirms too."
+        )
+
+    return _answer(request, _mine(request, pk), tandem_confirm, success)
 
 
 @login_required

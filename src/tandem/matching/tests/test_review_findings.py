@@ -8,7 +8,8 @@ from django.db.models import Q
 
 from tandem.enrolment.services_enrolment import enrolment_update
 from tandem.enrolment.tests.factories_enrolment import enrol_late
-from tandem.matching.services_review import matching_publish, proposal_create
+from tandem.matching.services_publish import matching_publish
+from tandem.matching.services_review import proposal_create
 from tandem.matching.services_run import matching_run
 from tandem.matching.tests.requests_helpers import (
     allow_requests,

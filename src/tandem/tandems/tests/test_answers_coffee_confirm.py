@@ -12,6 +12,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tandem.core.models import AuditEvent
+from tandem.matching.models import MentorRequest, RequestStatus
+from tandem.matching.tests.requests_helpers import (
+    GOALS,
+    OFFER,
+    allow_requests,
+    another_mentee,
+    another_mentor,
+    send,
+)
 from tandem.tandems.models import TandemStatus
 from tandem.tandems.services_answers import (
     tandem_accept,
@@ -19,7 +28,13 @@ from tandem.tandems.services_answers import (
     tandem_confirm,
     tandem_decline,
 )
-from tandem.tandems.tests.answers_helpers import accept_both, in_days, mails_to
+from tandem.tandems.tests.answers_helpers import (
+    COORDINATOR_EMAIL,
+    accept_both,
+    in_days,
+    mails_to,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +219,58 @@ def test_a_decline_after_one_confirmation_leaves_no_trace_of_who(proposal):
     proposal.refresh_from_db()
     assert proposal.status == TandemStatus.DISSOLVED
     assert proposal.mentor_confirmed_at is None and proposal.mentee_confirmed_at is None
+
+
+def test_the_coffee_mail_does_not_reply_to_the_coordinator(
+    proposal, django_capture_on_commit_callbacks
+):
+    """It carries the meeting place or link, which is the partners' business; the other mails of
+    the answers keep the coordinator as Reply-To."""
+    accept_both(proposal)
+    with django_capture_on_commit_callbacks(execute=True):
+        set_coffee(proposal, in_days(3), place="https://teams.example/abc", by=proposal.mentee)
+    [note] = mails_to(proposal.mentor.person.email)
+    assert "https://teams.example/abc" in note.body
+    assert note.reply_to == []
+    assert note.extra_headers == {"Content-Language": "en"}
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for partner in (proposal.mentee, proposal.mentor):
+            tandem_confirm(tandem=proposal, enrolment=partner, actor=None)
+    formed = mails_to(proposal.mentee.person.email) + mails_to(proposal.mentor.person.email)
+    assert len(formed) == 2
+    assert [message.reply_to for message in formed] == [[COORDINATOR_EMAIL], [COORDINATOR_EMAIL]]
+
+
+def test_forming_the_tandem_closes_the_mentees_open_requests(english_cohort):
+    """A mentee has one tandem per cohort: a request to another mentor, sent while the proposal
+    was still unseen, ends as withdrawn (audited without an actor, like the formation)."""
+    m = english_cohort
+    allow_requests(m.cohort)
+    ada = another_mentor(m)
+    own = send(m, mentor=ada)
+    other = MentorRequest.objects.create(
+        cohort=m.cohort, mentee=another_mentee(m), mentor=ada, goals=GOALS, offer=OFFER
+    )
+    tandem = accept_both(publish(m.cohort, m.mentee, m.mentor))
+    tandem_confirm(tandem=tandem, enrolment=tandem.mentee, actor=None)
+    own.refresh_from_db()
+    assert own.status == RequestStatus.PENDING  # not formed yet: the request still stands
+
+    tandem_confirm(tandem=tandem, enrolment=tandem.mentor, actor=None)
+
+    own.refresh_from_db()
+    other.refresh_from_db()
+    assert own.status == RequestStatus.WITHDRAWN
+    assert other.status == RequestStatus.PENDING  # another mentee's request is not touched
+    [audit] = AuditEvent.objects.filter(action="matching.request.withdraw")
+    assert audit.target_id == str(own.pk)
+    assert audit.actor is None
+    assert audit.data == {
+        "cohort": m.cohort.pk,
+        "mentee": m.mentee.pk,
+        "mentor": ada.pk,
+        "status": RequestStatus.WITHDRAWN,
+        "status_before": RequestStatus.PENDING,
+        "by_tandem": tandem.pk,
+    }

@@ -1,0 +1,48 @@
+"""Building the e-mails of the site from templates, in the language of their recipients.
+
+Every message is rendered from `<template>_subject.txt` and `<template>_body.txt` (and
+`<template>_body.html` with ``html``) with that language active, and says its language in a
+``Content-Language`` header. Sending, and when, stays with the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def templated_email(
+    *,
+    template: str,
+    context: Mapping[str, Any],
+    language: str,
+    to: str,
+    reply_to: str | None = None,
+    html: bool = False,
+) -> EmailMessage:
+    """One message to ``to`` (not sent yet); replies go to ``reply_to`` if given. The templates
+    get ``context`` and ``LANGUAGE_CODE``. With ``html`` it is an `EmailMultiAlternatives` with
+    the HTML body as the alternative."""
+    values = {**context, "LANGUAGE_CODE": language}
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", values)
+        body = render_to_string(f"{template}_body.txt", values)
+        alternative = render_to_string(f"{template}_body.html", values) if html else None
+    fields: dict[str, Any] = {
+        "subject": " ".join(subject.split()),  # one line: a newline would break the header
+        "body": body,
+        "from_email": settings.DEFAULT_FROM_EMAIL,
+        "to": [to],
+        "reply_to": [reply_to] if reply_to else None,
+        "headers": {"Content-Language": language},
+    }
+    if alternative is None:
+        return EmailMessage(**fields)
+    message = EmailMultiAlternatives(**fields)
+    message.attach_alternative(alternative, "text/html")
+    return message
