@@ -6,7 +6,7 @@ becomes a sentence a coordinator or participant reads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -95,10 +95,6 @@ def violation_text(violation: Violation) -> str:
     if "who" in params:
         params["who"] = _who(str(params["who"]))
     return _(MESSAGES[violation.code]).format(**params)
-
-
-def violation_texts(violations: Iterable[Violation]) -> list[str]:
-    return [violation_text(v) for v in violations]
 
 
 def rule_count_phrase(code: str, n: int) -> str:

@@ -293,20 +293,3 @@ def cohort_do_not_match(*, cohort: Cohort) -> list[DoNotMatch]:
         .select_related("mentee__person", "mentor__person")
         .order_by("created_at", "id")
     )
-
-
-def cohort_proposals(*, cohort: Cohort, statuses=None) -> list[Tandem]:
-    """The cohort's open tandems (proposed, published, formed) with both partners' people."""
-    statuses = statuses or (TandemStatus.PROPOSED, *SEEN_STATUSES)
-    return list(
-        Tandem.objects.filter(cohort=cohort, status__in=statuses)
-        .select_related("mentor__person", "mentee__person")
-        .order_by("-score", "id")
-    )
-
-
-def enrolment_has_open_tandem(*, enrolment: Enrolment) -> bool:
-    return Tandem.objects.filter(
-        Q(mentor=enrolment) | Q(mentee=enrolment),
-        status__in=(TandemStatus.PROPOSED, *SEEN_STATUSES),
-    ).exists()
