@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from tandem.people.tests.factories import PersonFactory, UserFactory
 
@@ -23,6 +24,18 @@ def pytest_configure(config):
     compiled = CATALOGUE.with_suffix(".mo")
     if not compiled.exists() or compiled.stat().st_mtime < CATALOGUE.stat().st_mtime:
         subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(CATALOGUE)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def _test_language():
+    """Start every test in the test language and leave it so.
+
+    LocaleMiddleware activates a request's language in the thread and never resets it, so a German
+    page in one test would otherwise decide the language of the next test's messages.
+    """
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
