@@ -89,8 +89,21 @@ def _who(who: str) -> str:
     }.get(who, who)
 
 
-def violation_text(violation: Violation) -> str:
-    """The rule's full message in the active language, naming the rule first."""
+# For a participant, the rules that would show the other person's data: career levels are
+# personal facts the coordinator sees, a mentee or mentor does not (R3).
+DISCREET_MESSAGES: Mapping[str, object] = {
+    "level_direction": gettext_lazy(
+        "Reverse direction: in this cohort the mentor's career level must be below the mentee's."
+    ),
+}
+
+
+def violation_text(violation: Violation, *, discreet: bool = False) -> str:
+    """The rule's full message in the active language, naming the rule first.
+
+    `discreet`: for a participant, without the other person's personal data."""
+    if discreet and violation.code in DISCREET_MESSAGES:
+        return str(DISCREET_MESSAGES[violation.code])
     params = dict(violation.params)
     if "who" in params:
         params["who"] = _who(str(params["who"]))

@@ -225,11 +225,11 @@ class PairFit:
 
 
 def _rule_problems(
-    data: MatchingInput, mentee: Profile, mentor: Profile, head: str
+    data: MatchingInput, mentee: Profile, mentor: Profile, head: str, *, discreet: bool
 ) -> tuple[list[str], Breakdown | None]:
     violations = pair_violations(mentee, mentor, data.rules)
     if violations:
-        return [head, *(violation_text(v) for v in violations)], None
+        return [head, *(violation_text(v, discreet=discreet) for v in violations)], None
     breakdown = score_pair(mentee, mentor, weights=data.weights, topic_priority=data.topic_priority)
     return [], breakdown
 
@@ -254,14 +254,17 @@ def send_fit(
         "You cannot ask %(mentor)s: this pair breaks a rule of the cohort. Choose a mentor from "
         "the list."
     ) % {"mentor": mentor.person.full_name}
-    problems, breakdown = _rule_problems(data, me, them, head)
+    problems, breakdown = _rule_problems(data, me, them, head, discreet=True)
     return PairFit(problems, breakdown)
 
 
-def formation_fit(*, request: MentorRequest, data: MatchingInput | None = None) -> PairFit:
+def formation_fit(
+    *, request: MentorRequest, data: MatchingInput | None = None, discreet: bool = False
+) -> PairFit:
     """Whether the request's tandem can be formed now (for the mentor or the coordinator): the
     phase, both people still free, the mentor's seat, the pilot's maximum, every hard rule.
-    `data`: the cohort's pool when the caller has it already (a page of several requests)."""
+    `data`: the cohort's pool when the caller has it already (a page of several requests);
+    `discreet`: the texts are for the mentor, so without the mentee's personal data."""
     cohort, mentee, mentor = request.cohort, request.mentee, request.mentor
     problem = formation_phase_problem(cohort=cohort) or _pilot_problem(cohort)
     if problem:
@@ -300,5 +303,5 @@ def formation_fit(*, request: MentorRequest, data: MatchingInput | None = None) 
     if me is None or them is None:
         return PairFit([_("This tandem cannot be formed at the moment.")])
     head = _("This pair now breaks a rule of the cohort:")
-    problems, breakdown = _rule_problems(data, me, them, head)
+    problems, breakdown = _rule_problems(data, me, them, head, discreet=discreet)
     return PairFit(problems, breakdown)

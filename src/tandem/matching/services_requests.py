@@ -52,6 +52,7 @@ from tandem.matching.request_checks import (
     formation_fit,
     send_fit,
 )
+from tandem.matching.selectors import cohort_matching_input
 from tandem.programs.models import Cohort
 from tandem.programs.selectors_cohorts import user_is_coordinator
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemSource, TandemStatus
@@ -185,10 +186,24 @@ def mentor_request_withdraw(*, request: MentorRequest, actor: Actor) -> MentorRe
     return locked
 
 
-def _form_tandem(request: MentorRequest) -> tuple[Tandem, list[int]]:
+def _surplus_proposals(mentor_id: int, seats: int, *, exclude: list[int]) -> list[int]:
+    """The mentor's unseen proposals beyond the seats left: the weakest first, pins last, so that
+    the coordinator's work is the last to go. Nobody but coordinators has seen them."""
+    proposals = list(
+        Tandem.objects.filter(mentor_id=mentor_id, status=TandemStatus.PROPOSED)
+        .exclude(pk__in=exclude)
+        .order_by("pinned", "score", "pk")
+        .values_list("pk", flat=True)
+    )
+    return proposals[: max(len(proposals) - max(seats, 0), 0)]
+
+
+def _form_tandem(request: MentorRequest, *, discreet: bool) -> tuple[Tandem, list[int]]:
     """Form the request's tandem now, re-checking everything; returns it and the ids of the
-    mentee's unseen proposals it replaces. Call with the request locked (`_locked`)."""
-    fit = formation_fit(request=request)
+    unseen proposals it replaces: the mentee's, and the mentor's beyond their seats left.
+    Call with the request locked (`_locked`); `discreet`: the acting person is the mentor."""
+    data = cohort_matching_input(cohort=request.cohort)
+    fit = formation_fit(request=request, data=data, discreet=discreet)
     if not fit.ok:
         raise ValidationError(fit.problems)
     # Also the unseen proposals that would put an "either" partner on the other side as well.
@@ -198,6 +213,8 @@ def _form_tandem(request: MentorRequest) -> tuple[Tandem, list[int]]:
             status=TandemStatus.PROPOSED,
         ).values_list("pk", flat=True)
     )
+    seats_after = data.mentor_capacity.get(request.mentor_id, 0) - 1
+    replaced += _surplus_proposals(request.mentor_id, seats_after, exclude=replaced)
     Tandem.objects.filter(pk__in=replaced).delete()
     now = timezone.now()
     tandem = Tandem(
@@ -248,13 +265,13 @@ def mentor_request_answer(*, request: MentorRequest, accept: bool, actor: Actor)
         )
         action = "matching.request.decline"
     elif locked.cohort.self_directed_needs_approval:
-        fit = formation_fit(request=locked)
+        fit = formation_fit(request=locked, discreet=True)
         if not fit.ok:
             raise ValidationError(fit.problems)
         locked.status = RequestStatus.AWAITING_APPROVAL
         action = "matching.request.accept"
     else:
-        tandem, replaced = _form_tandem(locked)
+        tandem, replaced = _form_tandem(locked, discreet=True)
         locked.status, locked.tandem = RequestStatus.FORMED, tandem
         fields.append("tandem")
         action = "matching.request.accept"
@@ -283,7 +300,7 @@ def mentor_request_decide(*, request: MentorRequest, approve: bool, actor: Actor
     fields = ["status", "decided_at", "decided_by"]
     extra: dict[str, object] = {}
     if approve:
-        tandem, replaced = _form_tandem(locked)
+        tandem, replaced = _form_tandem(locked, discreet=False)
         locked.status, locked.tandem = RequestStatus.FORMED, tandem
         fields.append("tandem")
         extra = {"tandem": tandem.pk, "proposals_replaced": replaced}

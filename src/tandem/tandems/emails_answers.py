@@ -6,7 +6,8 @@ commit and robustly (each mail on its own: one failure does not stop the others)
   (it carries the meeting place or link, which is the partners' business);
 * formed: to each partner;
 * not formed: to each partner the *same* neutral text (only the greeting differs; the partner is
-  not named), and to the coordinator a short note without names. Nobody learns who declined.
+  not named), with the cancellation of the coffee's calendar entry if one was arranged, and to
+  the coordinator a short note without names. Nobody learns who declined.
 """
 
 from __future__ import annotations
@@ -99,8 +100,14 @@ def formed_email_send(*, tandem_id: int, partner_id: int) -> None:
 
 
 def not_formed_email(*, tandem: Tandem, partner: Enrolment, had_coffee: bool) -> EmailMessage:
-    """The same neutral text for both partners: the other partner is deliberately not passed."""
-    return partner_email(tandem=tandem, to=partner, name="not_formed", had_coffee=had_coffee)
+    """The same neutral text for both partners: the other partner is deliberately not passed.
+    With a coffee arranged, the cancellation of its calendar entry is attached."""
+    message = partner_email(tandem=tandem, to=partner, name="not_formed", had_coffee=had_coffee)
+    if had_coffee and tandem.coffee_at is not None:
+        with translation.override(cohort_email_language(cohort=tandem.cohort)):
+            calendar = ics_coffee.coffee_cancellation(tandem=tandem)
+        message.attach(ics_coffee.coffee_filename(tandem), calendar, ics_coffee.CONTENT_TYPE)
+    return message
 
 
 def not_formed_email_send(*, tandem_id: int, partner_id: int, had_coffee: bool) -> None:

@@ -76,6 +76,51 @@ def test_accepting_replaces_the_mentees_unseen_proposals(m):
     assert audit.data["proposals_replaced"] == [draft.pk]
 
 
+@pytest.mark.parametrize("pinned", [False, True])
+def test_accepting_releases_the_mentors_unseen_proposals_beyond_the_seats_left(m, pinned):
+    draft = TandemFactory(
+        cohort=m.cohort, mentor=m.mentor, mentee=another_mentee(m), score=80, pinned=pinned
+    )
+    request = answer(send(m), accept=True)
+
+    assert not Tandem.objects.filter(pk=draft.pk).exists()
+    assert_formed_from(request)
+    audit = AuditEvent.objects.get(action="matching.request.accept")
+    assert audit.data["proposals_replaced"] == [draft.pk]
+
+
+def test_with_seats_to_spare_the_weakest_unpinned_proposal_goes_first(m):
+    m.cohort.mentees_per_mentor = 3  # two seats left once the request's tandem is formed
+    m.cohort.save(update_fields=["mentees_per_mentor"])
+    pinned = TandemFactory(
+        cohort=m.cohort, mentor=m.mentor, mentee=another_mentee(m), score=10, pinned=True
+    )
+    strong = TandemFactory(
+        cohort=m.cohort, mentor=m.mentor, mentee=another_mentee(m, "Paula"), score=90
+    )
+    weak = TandemFactory(
+        cohort=m.cohort, mentor=m.mentor, mentee=another_mentee(m, "Rita"), score=40
+    )
+
+    answer(send(m), accept=True)
+
+    assert set(Tandem.objects.filter(status=TandemStatus.PROPOSED)) == {pinned, strong}
+    assert not Tandem.objects.filter(pk=weak.pk).exists()
+
+
+def test_the_mentor_is_not_told_the_mentees_career_level(m):
+    request = send(m)
+    m.mentor.person.career_level = 5
+    m.mentor.person.save(update_fields=["career_level"])
+
+    with pytest.raises(ValidationError) as caught:
+        answer(request, accept=True)
+
+    assert caught.value.messages[1] == (
+        "Reverse direction: in this cohort the mentor's career level must be below the mentee's."
+    )
+
+
 def test_the_seat_is_checked_again_when_the_mentor_accepts(m):
     request = send(m)
     TandemFactory(cohort=m.cohort, mentor=m.mentor, mentee=another_mentee(m), confirmed=True)

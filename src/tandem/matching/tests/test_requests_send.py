@@ -141,7 +141,7 @@ RULES = [
     (reporting_line, "Reporting line: one partner is in the other's reporting line."),
     (same_unit, "Same unit: this cohort does not pair people from the same org unit."),
     (same_manager, "Same manager: this cohort does not pair people with the same manager."),
-    (level_direction, "Reverse direction: the mentor's career level (5) must be below"),
+    (level_direction, "Reverse direction: in this cohort the mentor's career level must be below"),
     (level_unknown, "Reverse direction: the career level of the mentor is unknown."),
     (tenure_direction, "Reverse direction: the mentor must have joined after the mentee."),
     (tenure_unknown, "Reverse direction: the hire date of the mentor is unknown."),
@@ -160,6 +160,12 @@ def test_sending_is_refused_naming_the_broken_rule(m, breaks, message):
     breaks(m)
     error = refused(m)
     assert any(text.startswith(message) for text in error.messages), error.messages
+
+
+def test_the_mentee_is_not_told_the_mentors_career_level(m):
+    _person(m.mentor, career_level=5)
+    error = refused(m)
+    assert "(5)" not in " ".join(error.messages), error.messages
 
 
 def test_every_broken_rule_is_named_at_once(m):

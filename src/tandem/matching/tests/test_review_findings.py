@@ -20,6 +20,7 @@ from tandem.matching.tests.requests_helpers import (
 from tandem.matching.tests.review_helpers import second_mentee
 from tandem.people.tests.factories import PersonFactory
 from tandem.tandems.models import OPEN_STATUSES, Tandem, TandemStatus
+from tandem.tandems.tests.factories import TandemFactory
 
 
 def _either(m, **person):
@@ -140,13 +141,12 @@ def test_a_run_releases_the_pin_of_an_either_person_who_can_only_take_the_other_
     assert "now takes part on the other side" in page(m.cohort)
 
 
-def _pin_then_request(m, coordinator):
-    """Jonas (one seat) is pinned to Marlene; then Petra asks Jonas and he accepts (requests
-    count the seats the partners have seen, so the tandem is formed)."""
-    allow_requests(m.cohort)
+def _pin_then_seat_taken(m, coordinator):
+    """Jonas (one seat) is pinned to Marlene; then Petra gets a formed tandem with him by another
+    path (before, a request he accepted; a request now releases such pins itself)."""
     petra = second_mentee(m)
     pin = proposal_create(cohort=m.cohort, mentee=m.mentee, mentor=m.mentor, actor=coordinator)
-    answer(send(m, mentee=petra, mentor=m.mentor), accept=True)
+    TandemFactory(cohort=m.cohort, mentee=petra, mentor=m.mentor, confirmed=True)
     return pin
 
 
@@ -154,7 +154,7 @@ def test_a_run_releases_a_pin_whose_mentor_has_no_seat_left(matching_cohort, coo
     """Before, the pin was skipped but its proposal kept: Jonas kept two mentees, and Marlene,
     back in the pool, could get a second proposal (an IntegrityError)."""
     m = matching_cohort
-    pin = _pin_then_request(m, coordinator)
+    pin = _pin_then_seat_taken(m, coordinator)
     ada = another_mentor(m)
     run = matching_run(cohort=m.cohort, actor=coordinator)
     assert not Tandem.objects.filter(pk=pin.pk).exists()
@@ -167,17 +167,16 @@ def test_a_run_releases_a_pin_whose_mentor_has_no_seat_left(matching_cohort, coo
 
 
 def test_a_run_does_not_crash_when_a_mentor_has_more_pins_than_seats(matching_cohort, coordinator):
-    """Two pins on Jonas (two seats), then a request takes one seat: the solver used to refuse
+    """Two pins on Jonas (two seats), then a formed tandem takes one seat: the solver used to refuse
     the instance ("more pinned pairs than capacity") with a server error."""
     m = matching_cohort
     m.cohort.mentees_per_mentor = 2
     m.cohort.save(update_fields=["mentees_per_mentor"])
-    allow_requests(m.cohort)
     petra = second_mentee(m)
     third = second_mentee(m)
     proposal_create(cohort=m.cohort, mentee=m.mentee, mentor=m.mentor, actor=coordinator)
     proposal_create(cohort=m.cohort, mentee=petra, mentor=m.mentor, actor=coordinator)
-    answer(send(m, mentee=third, mentor=m.mentor), accept=True)
+    TandemFactory(cohort=m.cohort, mentee=third, mentor=m.mentor, confirmed=True)
     run = matching_run(cohort=m.cohort, actor=coordinator)
     assert _open(m.mentor).filter(mentor=m.mentor).count() == 2
     assert [p["rules"] for p in run.unmatched["released_pins"]] == [["capacity"]]
@@ -186,7 +185,7 @@ def test_a_run_does_not_crash_when_a_mentor_has_more_pins_than_seats(matching_co
 def test_publish_refuses_a_mentor_over_capacity(matching_cohort, coordinator):
     """Whatever the path, publishing never gives a mentor more mentees than the cohort allows."""
     m = matching_cohort
-    _pin_then_request(m, coordinator)
+    _pin_then_seat_taken(m, coordinator)
     with pytest.raises(ValidationError) as caught:
         matching_publish(cohort=m.cohort, actor=coordinator)
     assert any("Capacity:" in text for text in caught.value.messages)

@@ -3,6 +3,7 @@ decline dissolves the proposal, and nobody — partner, coordinator, audit trail
 
 from __future__ import annotations
 
+import icalendar
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -221,6 +222,53 @@ def test_the_coffee_that_will_not_take_place_is_mentioned_to_both(
     for partner in (proposal.mentee, proposal.mentor):
         [message] = mails_to(partner.person.email)
         assert "virtual coffee that had been arranged will not take place" in message.body
+
+
+def test_both_partners_get_the_cancellation_of_the_coffees_calendar_entry(
+    proposal, django_capture_on_commit_callbacks
+):
+    accept_both(proposal)
+    for days in (3, 5):  # proposed, then moved: the cancellation must outrank both
+        with django_capture_on_commit_callbacks(execute=True):
+            tandem_coffee_set(
+                tandem=proposal,
+                enrolment=proposal.mentor,
+                at=in_days(days),
+                place="Teams",
+                actor=None,
+            )
+    [moved] = mails_to(proposal.mentee.person.email)[-1:]
+    moved_event = icalendar.Calendar.from_ical(moved.attachments[0][1]).walk("VEVENT")[0]
+    assert int(moved_event["sequence"]) == 1  # the first move
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        tandem_decline(tandem=proposal, enrolment=proposal.mentor, actor=None)
+
+    files = []
+    for partner in (proposal.mentee, proposal.mentor):
+        [message] = mails_to(partner.person.email)
+        [(filename, content, _mimetype)] = message.attachments
+        assert filename.endswith(".ics")
+        files.append(content)
+        calendar = icalendar.Calendar.from_ical(content)
+        [event] = calendar.walk("VEVENT")
+        assert str(calendar["method"]) == "CANCEL"
+        assert str(event["status"]) == "CANCELLED"
+        assert str(event["uid"]) == str(moved_event["uid"])
+        assert int(event["sequence"]) > int(moved_event["sequence"])
+        assert "Marlene" not in str(event["summary"]) and "Jonas" not in str(event["summary"])
+    unstamped = ["\n".join(x for x in str(f).splitlines() if "DTSTAMP" not in x) for f in files]
+    assert unstamped[0] == unstamped[1]  # the same file for both: it names nobody
+
+
+def test_without_a_coffee_the_mail_has_no_calendar_file(
+    proposal, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        tandem_decline(tandem=proposal, enrolment=proposal.mentor, actor=None)
+    for partner in (proposal.mentee, proposal.mentor):
+        [message] = mails_to(partner.person.email)
+        assert message.attachments == []
 
 
 def test_an_existing_do_not_match_pair_is_kept(proposal):
