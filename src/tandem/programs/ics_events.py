@@ -21,6 +21,21 @@ PRODID = "-//Tandem//Reverse mentoring//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
+def new_calendar(*, method: str = "PUBLISH") -> icalendar.Calendar:
+    """An empty calendar with Tandem's header; ``method`` CANCEL removes entries of the same UID."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    return calendar
+
+
+def utc_stamp() -> datetime.datetime:
+    """DTSTAMP: now, in UTC, to the second."""
+    return timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+
+
 def event_uid(event: CohortEvent) -> str:
     return f"event-{event.pk}@tandem"
 
@@ -64,14 +79,10 @@ def events_calendar(
     name: str = "",
 ) -> bytes:
     """One calendar holding the events; ``url_for(event)`` gives each event's page address."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar = new_calendar()
     if name:
         calendar.add("x-wr-calname", name)
-    stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    stamp = utc_stamp()
     for event in events:
         calendar.add_component(_vevent(event, url=url_for(event), stamp=stamp))
     return calendar.to_ical()

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime
 
 import icalendar
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.core.models import AuditEvent
-from tandem.programs.ics_events import CONTENT_TYPE, PRODID
+from tandem.programs.ics_events import CONTENT_TYPE, new_calendar, utc_stamp
 from tandem.tandems.models import Tandem
 
 __all__ = [
@@ -40,19 +39,18 @@ def coffee_changes(tandem: Tandem) -> int:
     ).count()
 
 
-def _calendar_with_event(tandem: Tandem, *, method: str, sequence: int) -> tuple:
+def _calendar_with_event(
+    tandem: Tandem, *, method: str, sequence: int
+) -> tuple[icalendar.Calendar, icalendar.Event]:
+    """The calendar and the coffee's event with its times (the caller adds the rest)."""
     if tandem.coffee_at is None:
         raise ValueError("This tandem has no virtual coffee.")
     starts_at = tandem.coffee_at.astimezone(datetime.UTC)
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", method)
+    calendar = new_calendar(method=method)
     event = icalendar.Event()
     event.add("uid", coffee_uid(tandem))
     event.add("sequence", sequence)
-    event.add("dtstamp", timezone.now().astimezone(datetime.UTC).replace(microsecond=0))
+    event.add("dtstamp", utc_stamp())
     event.add("dtstart", starts_at)
     event.add("dtend", starts_at + datetime.timedelta(minutes=COFFEE_MINUTES))
     return calendar, event
