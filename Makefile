@@ -6,7 +6,7 @@ TANDEM := $(BIN)/tandem
 # The demo always runs on SQLite, whatever DATABASE_URL the shell has.
 SQLITE_ENV := env -u DATABASE_URL
 
-.PHONY: install demo serve test test-fast lint format messages bench clean
+.PHONY: chromium install demo serve test test-fast lint format messages bench clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,11 @@ demo: install
 serve: install
 	$(SQLITE_ENV) $(TANDEM) runserver 127.0.0.1:8000
 
-test: install
+# Browser tests drive Debian's Chromium; install it when missing (root on this kind of machine).
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install chromium
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=tandem.config.test_settings
 	$(BIN)/pytest -n 2 -q
 

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
 
+from tandem.browser_testing import browser_page, chromium_browser  # noqa: F401 (shared fixtures)
 from tandem.people.tests.factories import PersonFactory, UserFactory
 
 CATALOGUE = Path(__file__).parent / "locale" / "de" / "LC_MESSAGES" / "django.po"

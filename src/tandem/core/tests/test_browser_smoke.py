@@ -1,0 +1,18 @@
+"""The browser harness itself: Debian's Chromium signs in through the real form."""
+
+from __future__ import annotations
+
+import pytest
+
+from tandem.browser_testing import browser_login
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_participant_signs_in_through_the_login_form_in_chromium(browser_page, mentee_person):
+    from tandem.people.tests.factories import UserFactory
+
+    UserFactory(email=mentee_person.email)
+    browser_login(browser_page, email=mentee_person.email)
+    assert "/accounts/login" not in browser_page.url
+    assert mentee_person.first_name in browser_page.content()
