@@ -40,7 +40,7 @@ def test_anyone_with_the_link_sees_the_invitation_without_signing_in(client, coo
     assert coordinator.email in page
     assert "Yes, I want to take part" in page or "enrolment form is not available" in page
     assert "No, thank you" in page
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
 
 

@@ -29,9 +29,14 @@ from tandem.programs.models import Cohort
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """The link is a secret: no caching, no search engines, no token in a Referer header."""
+    """The link is a secret: no caching, no search engines, no token in a Referer header.
+
+    `same-origin`, not `no-referrer`: other sites never see the address (the token), while the
+    page's own forms (decline, language switch) are posted with the real Origin. With
+    `no-referrer` browsers send `Origin: null` and the CSRF check refuses the post (403).
+    """
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
