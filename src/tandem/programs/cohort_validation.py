@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from tandem.core.dates import date_range_error
 from tandem.people.importing.languages import ISO_639_1
 from tandem.programs.choices import Cadence, DirectionRule, MeetingLength
 
@@ -35,6 +36,14 @@ def _dates(values: Mapping[str, Any], errors: dict[str, list[str]]) -> None:
     starts_on, ends_on = values.get("starts_on"), values.get("ends_on")
     if starts_on is None:
         _add(errors, "starts_on", _("Enter the start date of the cohort."))
+    out_of_range = False
+    for field, day in (("starts_on", starts_on), ("ends_on", ends_on)):
+        message = date_range_error(day)
+        if message:
+            _add(errors, field, message)
+            out_of_range = True
+    if out_of_range:
+        return
     if starts_on is not None and ends_on is not None and ends_on <= starts_on:
         _add(
             errors,

@@ -12,13 +12,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tandem.accounts.selectors import person_for_user
+from tandem.core.dates import SupportedDateField
 from tandem.people.importing.languages import language_code
 from tandem.people.models import Location
 from tandem.programs.choices import Cadence, DirectionRule, MeetingLength
 from tandem.programs.selectors_cohorts import coordinator_users
 from tandem.topics.models import Topic
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ServiceErrorsMixin:
@@ -103,11 +102,10 @@ class CohortForm(ServiceErrorsMixin, forms.Form):
     """All settings of a cohort, grouped as the page shows them (``FIELDSETS``)."""
 
     name = forms.CharField(label=_("Name of the cohort"), max_length=200)
-    starts_on = forms.DateField(label=_("Start"), widget=DATE_WIDGET)
-    ends_on = forms.DateField(
+    starts_on = SupportedDateField(label=_("Start"))
+    ends_on = SupportedDateField(
         label=_("End"),
         required=False,
-        widget=DATE_WIDGET,
         help_text=_("Leave empty: six months after the start (three months for a pilot)."),
     )
     cadence = forms.ChoiceField(
@@ -270,9 +268,8 @@ class CharterForm(ServiceErrorsMixin, forms.Form):
 
 class CohortCopyForm(ServiceErrorsMixin, forms.Form):
     name = forms.CharField(label=_("Name of the new cohort"), max_length=200)
-    starts_on = forms.DateField(
+    starts_on = SupportedDateField(
         label=_("Start"),
-        widget=DATE_WIDGET,
         help_text=_("The new cohort runs as long as this one did."),
     )
 

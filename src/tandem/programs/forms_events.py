@@ -10,6 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.dates import SupportedDateField
 from tandem.programs.choices import EventKind, RsvpAnswer
 from tandem.programs.models import CohortEvent
 
@@ -22,9 +23,7 @@ class EventForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    date = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    date = SupportedDateField(label=_("Date"))
     time = forms.TimeField(
         label=_("Start time"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

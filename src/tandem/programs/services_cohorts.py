@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tandem.core.dates import date_is_supported
 from tandem.core.services import audit_record
 from tandem.programs.choices import Phase
 from tandem.programs.cohort_defaults import DEFAULT_PILOT_MAX_TANDEMS, add_months, default_end
@@ -176,8 +177,10 @@ def _apply_defaults(values: dict[str, Any]) -> None:
             values["pilot_max_tandems"] = DEFAULT_PILOT_MAX_TANDEMS
     else:
         values["pilot_max_tandems"] = None
-    if values.get("ends_on") is None and values.get("starts_on") is not None:
-        values["ends_on"] = default_end(values["starts_on"], is_pilot=bool(values.get("is_pilot")))
+    starts_on = values.get("starts_on")
+    # Out of range, the start is refused with a message; no end computed from it (year 10000).
+    if values.get("ends_on") is None and starts_on is not None and date_is_supported(starts_on):
+        values["ends_on"] = default_end(starts_on, is_pilot=bool(values.get("is_pilot")))
     values["languages"] = normalize_languages(values.get("languages") or [])
     values["name"] = (values.get("name") or "").strip()
     values["improvements"] = (values.get("improvements") or "").strip()
@@ -351,7 +354,11 @@ def cohort_copy(
     values.update(
         name=name,
         starts_on=starts_on,
-        ends_on=_same_length_end(source, starts_on) if starts_on else None,
+        ends_on=(
+            _same_length_end(source, starts_on)
+            if starts_on and date_is_supported(starts_on)
+            else None
+        ),
         sites=list(source.sites.all()),
         languages=list(source.languages or []),
         improvements=_carried_improvements(source),

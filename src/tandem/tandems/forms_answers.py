@@ -10,6 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.dates import validate_supported_date
 from tandem.tandems.services_answers import PLACE_MAX_LENGTH
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -27,6 +28,7 @@ class CoffeeForm(forms.Form):
             "%d.%m.%Y, %H:%M",
         ],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+        validators=[validate_supported_date],
         error_messages={
             "required": _("Enter the date and time of the virtual coffee."),
             "invalid": _(
