@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tandem.core import views_errors
+
 urlpatterns = [
+    path("favicon.ico", views_errors.favicon),
     path("", include("tandem.core.urls")),
     path("people/", include("tandem.people.urls")),
     path("topics/", include("tandem.topics.urls")),
@@ -13,3 +16,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+# 403 and 404: Django's handlers with templates/403.html and 404.html; 500 needs no database.
+handler500 = "tandem.core.views_errors.server_error"

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 
-from tandem.accounts.roles import ASSIGNABLE_ROLES
 from tandem.enrolment.choices import InvitationStatus
 from tandem.enrolment.models import Invitation
 from tandem.enrolment.services_invitations import invitations_send
@@ -21,13 +19,6 @@ from tandem.enrolment.tests.factories_invitations import OpenCohortFactory
 from tandem.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def role_groups(transactional_db):
-    """A transactional test's flush drops the role groups the migrations made; make them again."""
-    for name in ASSIGNABLE_ROLES:
-        Group.objects.get_or_create(name=name)
 
 
 def link_from_the_invitation_email(*, coordinator, live_server, settings) -> str:
