@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.dates import validate_supported_date
 from tandem.programs.choices import (
     Cadence,
     DirectionRule,
@@ -43,8 +44,8 @@ class Cohort(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     phase = models.CharField(_("phase"), max_length=20, choices=Phase, default=Phase.DRAFT)
-    starts_on = models.DateField(_("start"))
-    ends_on = models.DateField(_("end"))
+    starts_on = models.DateField(_("start"), validators=[validate_supported_date])
+    ends_on = models.DateField(_("end"), validators=[validate_supported_date])
     cadence = models.CharField(
         _("meeting cadence"), max_length=10, choices=Cadence, default=Cadence.MONTHLY
     )

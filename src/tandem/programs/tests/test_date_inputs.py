@@ -207,3 +207,11 @@ def test_the_virtual_coffee_form_refuses_a_date_outside_the_range(typed):
     form = CoffeeForm({"at": typed, "place": "Teams"})
     assert not form.is_valid()
     assert "Enter a date between" in form.errors["at"][0]
+
+
+def test_the_cohort_model_refuses_dates_outside_the_range_for_the_admin_too():
+    cohort = CohortFactory()
+    cohort.starts_on, cohort.ends_on = datetime.date(1900, 1, 1), datetime.date(9999, 12, 31)
+    with pytest.raises(ValidationError) as refused:
+        cohort.full_clean()
+    assert {"starts_on", "ends_on"} <= set(refused.value.message_dict)
