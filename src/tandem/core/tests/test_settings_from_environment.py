@@ -193,7 +193,8 @@ SAME_ROW = {
     "SECURE_HSTS_PRELOAD": "SECURE_HSTS_SECONDS",
     "CSRF_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
 }
-# Read by the code but documented elsewhere: sign-up verification belongs to the accounts section.
+# Read by the code but not in the table: whether sign-up verification stays configurable at all is
+# decided with mandatory verification (issue 8, point 1), which documents it with sign-up.
 NOT_IN_TABLE = {"ACCOUNT_EMAIL_VERIFICATION"}
 
 
