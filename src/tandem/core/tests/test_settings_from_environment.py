@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
@@ -269,6 +270,11 @@ def test_every_documented_setting_has_a_start_up_case():
 @pytest.mark.parametrize("variable", sorted(CASES))
 def test_the_app_starts_with_the_documented_setting(tmp_path, variable):
     environment, check = CASES[variable]
+    if variable == "REDIS_URL":
+        try:  # the library must be there (a dependency); the server is the machine's business
+            socket.create_connection(("127.0.0.1", 6379), timeout=2).close()
+        except OSError:
+            pytest.skip("no Redis server on 127.0.0.1:6379")
     result = start_app(tmp_path, environment, check)
     assert "STARTED-OK" in result.stdout, result.stderr[-3000:]
 
