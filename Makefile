@@ -21,17 +21,21 @@ install: $(BIN)/.installed messages
 messages: $(BIN)/.installed
 	$(TANDEM) compilemessages --ignore=.venv --verbosity 0
 
+# The web server and, beside it, the background worker (Huey); Ctrl-C stops both.
+define SERVE
+@echo "Serving http://127.0.0.1:$(PORT) with its background worker; Ctrl-C stops both."
+@trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+trap 'exit 130' INT TERM; \
+$(DEMO_ENV) $(TANDEM) run_huey & worker=$$!; \
+$(DEMO_ENV) $(TANDEM) runserver 127.0.0.1:$(PORT)
+endef
+
 demo: install
 	$(DEMO_ENV) $(TANDEM) demo
-	@$(MAKE) --no-print-directory serve
+	$(SERVE)
 
-# The web server and, beside it, the background worker (Huey); Ctrl-C stops both.
 serve: install
-	@echo "Serving http://127.0.0.1:$(PORT) with its background worker; Ctrl-C stops both."
-	@trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
-	trap 'exit 130' INT TERM; \
-	$(DEMO_ENV) $(TANDEM) run_huey & worker=$$!; \
-	$(DEMO_ENV) $(TANDEM) runserver 127.0.0.1:$(PORT)
+	$(SERVE)
 
 # Browser tests drive Debian's Chromium; install it when missing (root on this kind of machine).
 chromium:

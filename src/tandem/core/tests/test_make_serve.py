@@ -90,3 +90,23 @@ def test_make_serve_serves_on_port_beside_its_worker_and_ctrl_c_stops_both(tmp_p
     finally:
         if processes_in_group(make.pid):
             os.killpg(make.pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="no make")
+def test_make_demo_loads_the_demo_for_port_and_serves_it_with_its_worker():
+    dry_run = subprocess.run(
+        ["make", "-n", "-o", "install", "demo", "PORT=8123", "TANDEM=tandem-cmd"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = dry_run.splitlines()
+    # The demo prints SITE_ROOT as the address to open; e-mails link there too.
+    assert (
+        lines[0]
+        == "env -u DATABASE_URL -u REDIS_URL SITE_ROOT=http://127.0.0.1:8123 tandem-cmd demo"
+    )
+    assert "tandem-cmd run_huey &" in dry_run
+    assert "tandem-cmd runserver 127.0.0.1:8123" in dry_run
+    assert "pip install" not in dry_run  # installed once, not again for serving
