@@ -3,8 +3,11 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 TANDEM := $(BIN)/tandem
-# The demo always runs on SQLite, whatever DATABASE_URL the shell has.
+# The demo always runs on SQLite (tasks queued in a SQLite file beside it), whatever DATABASE_URL
+# or REDIS_URL the shell has, on http://127.0.0.1:$(PORT), which is also the base of links in e-mails.
+PORT ?= 8000
 SQLITE_ENV := env -u DATABASE_URL
+DEMO_ENV := env -u DATABASE_URL -u REDIS_URL SITE_ROOT=http://127.0.0.1:$(PORT)
 
 .PHONY: chromium install demo serve test test-fast lint format messages bench clean
 
@@ -18,12 +21,21 @@ install: $(BIN)/.installed messages
 messages: $(BIN)/.installed
 	$(TANDEM) compilemessages --ignore=.venv --verbosity 0
 
+# The web server and, beside it, the background worker (Huey); Ctrl-C stops both.
+define SERVE
+@echo "Serving http://127.0.0.1:$(PORT) with its background worker; Ctrl-C stops both."
+@trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+trap 'exit 130' INT TERM; \
+$(DEMO_ENV) $(TANDEM) run_huey & worker=$$!; \
+$(DEMO_ENV) $(TANDEM) runserver 127.0.0.1:$(PORT)
+endef
+
 demo: install
-	$(SQLITE_ENV) $(TANDEM) demo
-	$(SQLITE_ENV) $(TANDEM) runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(TANDEM) demo
+	$(SERVE)
 
 serve: install
-	$(SQLITE_ENV) $(TANDEM) runserver 127.0.0.1:8000
+	$(SERVE)
 
 # Browser tests drive Debian's Chromium; install it when missing (root on this kind of machine).
 chromium:

@@ -32,6 +32,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_ROOT = os.environ.get("SITE_ROOT", "http://127.0.0.1:8000")
+REDIS_URL = os.environ.get("REDIS_URL", "")
 
 INSTALLED_APPS = [
     "tandem.core",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -91,12 +93,12 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'tandem.sqlite3'}",
-        conn_max_age=envint("DB_CONN_MAX_AGE", 0),
-    )
-}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{DATA_DIR / 'tandem.sqlite3'}")}
+# PostgreSQL: keep one connection per server thread between requests (opening one per request cost
+# a quarter of the CPU under load); the health check replaces a connection the server dropped.
+_postgres = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+DATABASES["default"]["CONN_MAX_AGE"] = envint("DB_CONN_MAX_AGE", 600 if _postgres else 0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets readers keep working during a long import; a busy timeout instead of "locked" errors.
@@ -111,9 +113,9 @@ CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
         }
-        if os.environ.get("REDIS_URL")
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
@@ -140,6 +142,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "tandem.accounts.adapter.TandemAccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
+    # Every login attempt per client address (allauth's default); see ALLAUTH_TRUSTED_PROXY_COUNT.
+    "login": os.environ.get("LOGIN_RATE_LIMIT", "30/m/ip"),
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/5m/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
@@ -184,9 +188,41 @@ TANDEM_MIN_GROUP_SIZE = envint("TANDEM_MIN_GROUP_SIZE", 5)
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
 
+# Behind a reverse proxy (README "Configuration"). The client address for login throttling is the
+# n-th address from the right of X-Forwarded-For, n = the number of proxies you run (0: the
+# connection's own address, which behind a proxy is the proxy's for everyone); or a header your
+# proxy sets to the client address (e.g. X-Real-IP), which then takes precedence.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
+# The header by which the proxy says the request came over HTTPS, e.g. "X-Forwarded-Proto"
+# (its value must then be "https"); only set it when the proxy always sets or strips that header.
+_proxy_ssl_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip()
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+
+# Background work runs on Huey (README "Background worker"): `tandem run_huey` is the worker;
+# tasks live in `<app>/tasks.py`. A SQLite file in the data directory, or Redis with REDIS_URL.
+HUEY = {
+    "name": "tandem",
+    "immediate": False,  # djhuey would run tasks in the web process whenever DEBUG is on
+    "consumer": {"workers": 2, "worker_type": "thread"},
+    **(
+        {"huey_class": "huey.RedisHuey", "url": REDIS_URL}
+        if REDIS_URL
+        else {"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "huey.sqlite3")}
+    ),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The worker says when it starts, stops and runs a task (once, not again through the root).
+    "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

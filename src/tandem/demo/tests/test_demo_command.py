@@ -142,3 +142,11 @@ def test_every_invited_demo_participant_can_sign_in_to_answer_for_themselves(cli
         assert client.login(email=enrolment.person.email, password=DEMO_PASSWORD)
     run_demo()
     assert get_user_model().objects.count() == users_before
+
+
+@pytest.mark.django_db
+def test_the_demo_prints_the_address_it_is_served_on(settings):
+    settings.SITE_ROOT = "http://127.0.0.1:8123"
+    output = run_demo()
+    assert "Open http://127.0.0.1:8123 and sign in" in output
+    assert "8000" not in output

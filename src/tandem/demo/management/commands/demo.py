@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -45,4 +46,5 @@ class Command(BaseCommand):
             "answering for themselves."
         )
         self.stdout.write("")
-        self.stdout.write("Open http://127.0.0.1:8000 and sign in with one of them.")
+        # `make demo` serves on SITE_ROOT (built from PORT), the base of links in e-mails too.
+        self.stdout.write(f"Open {settings.SITE_ROOT} and sign in with one of them.")
