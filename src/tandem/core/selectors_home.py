@@ -275,7 +275,10 @@ def coordinator_home(
                 CohortAttention(
                     cohort=cohort,
                     due_phase=phase_due(
-                        cohort.phase, starts_on=cohort.starts_on, ends_on=cohort.ends_on, today=today
+                        cohort.phase,
+                        starts_on=cohort.starts_on,
+                        ends_on=cohort.ends_on,
+                        today=today,
                     ),
                     drafts=cohort.drafts,
                     proposals_waiting=cohort.proposals_waiting,

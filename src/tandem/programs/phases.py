@@ -226,7 +226,9 @@ def transition_problems(facts: CohortFacts, to_phase: str) -> list[str]:
     return rule(facts) if rule else []
 
 
-def phase_due(phase: str, *, starts_on: datetime.date, ends_on: datetime.date, today: datetime.date) -> Phase | None:
+def phase_due(
+    phase: str, *, starts_on: datetime.date, ends_on: datetime.date, today: datetime.date
+) -> Phase | None:
     """The phase a cohort is due to move to by its dates, or None while nothing is due.
 
     Before the start a cohort should be running by its start date; a running cohort should move

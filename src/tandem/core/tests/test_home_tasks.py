@@ -60,7 +60,7 @@ def participant_world(person, *, cohorts: int = 3):
 
 
 def test_a_participant_sees_every_kind_of_open_task_with_a_link(mentee_person):
-    ((cohort, mine, tandem, event, invited, as_mentor),) = participant_world(
+    ((_cohort, mine, tandem, event, invited, as_mentor),) = participant_world(
         mentee_person, cohorts=1
     )
     home = participant_home(person=mentee_person)
@@ -77,7 +77,7 @@ def test_a_participant_sees_every_kind_of_open_task_with_a_link(mentee_person):
 
 
 def test_done_tasks_disappear_from_the_participants_home(mentee_person):
-    ((cohort, mine, tandem, event, invited, as_mentor),) = participant_world(
+    ((cohort, _mine, tandem, event, invited, _as_mentor),) = participant_world(
         mentee_person, cohorts=1
     )
     ConsentRecordFactory(person=mentee_person, charter=cohort.charters.order_by("-version")[0])
@@ -102,8 +102,10 @@ def test_past_events_and_other_peoples_things_are_not_on_the_home(mentee_person)
     assert (home.tasks, home.events, home.tandems) == ([], [], [])
 
 
-def test_the_participants_home_page_shows_tasks_tandems_and_events(client_for, mentee, mentee_person):
-    ((cohort, mine, tandem, event, invited, as_mentor),) = participant_world(
+def test_the_participants_home_page_shows_tasks_tandems_and_events(
+    client_for, mentee, mentee_person
+):
+    ((_cohort, mine, tandem, event, invited, _as_mentor),) = participant_world(
         mentee_person, cohorts=1
     )
     html = main_html(client_for(mentee).get(HOME))
@@ -223,7 +225,7 @@ def test_the_coordinators_home_page_does_not_grow_with_cohorts(
 def test_the_coordinators_home_page_shows_dates_and_counts_but_no_tandem_content(
     client_for, coordinator
 ):
-    program, (cohort,) = coordinator_world(coordinator, cohorts=1)
+    _program, (cohort,) = coordinator_world(coordinator, cohorts=1)
     tandem = cohort.tandems.filter(status="published").first()
     html = main_html(client_for(coordinator).get(HOME))
     assert "Digital Leadership" in html
@@ -254,7 +256,7 @@ def test_the_sponsor_keeps_the_reports_card_and_sees_no_cohorts(client_for, spon
     assert "Runde 0" not in html
 
 
-# Which phase is due, by the dates (pure) -----------------------------------------------------------
+# Which phase is due, by the dates (pure) ---------------------------------------------------
 
 START = datetime.date(2027, 3, 1)
 END = datetime.date(2027, 9, 1)
