@@ -71,6 +71,10 @@ class ParticipantHome:
     events: list[EventRow]
     tasks: list[Task]
 
+    @property
+    def has_any(self) -> bool:
+        return bool(self.tandems or self.events or self.tasks)
+
 
 def _current_tandems(person: Person) -> list[PartnerTandem]:
     views = [partner_tandem(tandem=t, person=person) for t in person_tandems(person=person)]

@@ -6,7 +6,14 @@ from django.shortcuts import render
 
 from tandem.accounts.roles import COORDINATOR, SPONSOR, user_role_names
 from tandem.accounts.selectors import person_for_user
-from tandem.core.selectors_home import coordinator_home, participant_home
+from tandem.core.selectors_home import ParticipantHome, coordinator_home, participant_home
+from tandem.people.models import Person
+
+
+def _participant_home(person: Person, *, also_coordinator: bool) -> ParticipantHome | None:
+    home = participant_home(person=person)
+    # A coordinator who takes part in nothing is spared the empty participant sections.
+    return home if home.has_any or not also_coordinator else None
 
 
 @login_required
@@ -26,7 +33,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "show_participant": show_participant,
             "show_admin": "superuser" in roles and request.user.is_staff,
             "has_no_role": not roles,
-            "participant": participant_home(person=person) if show_participant else None,
+            "participant": _participant_home(person, also_coordinator=show_coordinator)
+            if show_participant
+            else None,
             "programs": coordinator_home(user=request.user) if show_coordinator else None,
         },
     )

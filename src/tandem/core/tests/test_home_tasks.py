@@ -277,3 +277,21 @@ END = datetime.date(2027, 9, 1)
 )
 def test_a_phase_is_due_by_the_cohorts_dates(phase, today, due):
     assert phase_due(phase, starts_on=START, ends_on=END, today=today) == due
+
+
+def test_a_coordinator_who_takes_part_in_nothing_sees_no_empty_participant_sections(
+    client_for, coordinator
+):
+    html = main_html(client_for(coordinator).get(HOME))
+    assert "Programs and cohorts" in html
+    assert "Your open tasks" not in html
+
+
+def test_a_coordinator_who_is_invited_sees_the_task_below_the_programs(client_for, coordinator):
+    from tandem.accounts.selectors import person_for_user
+
+    invited = CohortFactory(phase=Phase.ENROLMENT_OPEN)
+    InvitationFactory(cohort=invited, person=person_for_user(user=coordinator))
+    html = main_html(client_for(coordinator).get(HOME))
+    assert html.index("Programs and cohorts") < html.index("Your open tasks")
+    assert f'href="{reverse("enrolment:enrol", args=[invited.pk])}"' in html

@@ -1,0 +1,101 @@
+"""The layout on a 360 px phone, in Chromium: a navigation menu that opens and leads somewhere, and
+no sideways scrolling on the enrolment form, the matching review and the cohort page."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.urls import reverse
+
+from tandem.browser_testing import browser_login
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 360, "height": 740}
+SHOTS = os.environ.get("TANDEM_SCREENSHOTS", "")  # a folder: save what the tests saw
+
+
+@pytest.fixture(autouse=True)
+def _roles(transactional_db):
+    """The role groups come from a data migration, which a transactional test's flush empties."""
+    from django.contrib.auth.models import Group
+
+    for name in ("coordinator", "sponsor"):
+        Group.objects.get_or_create(name=name)
+
+
+def shot(page, name: str) -> None:
+    """With TANDEM_SCREENSHOTS set, the whole page in parts of 1,000 px height, to look at."""
+    if not SHOTS:
+        return
+    width, height = page.evaluate("[window.innerWidth, document.documentElement.scrollHeight]")
+    for part, top in enumerate(range(0, height, 1000)):
+        clip = {"x": 0, "y": top, "width": width, "height": min(1000, height - top)}
+        page.screenshot(path=os.path.join(SHOTS, f"{name}-{part}.png"), full_page=True, clip=clip)
+
+
+# The elements reaching past the window's right edge, to name them when a page scrolls sideways.
+WIDE_ELEMENTS = """() => [...document.querySelectorAll("body *")]
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+  .filter(e => !e.parentElement.closest(".overflow-auto, .table-wrap"))
+  .slice(0, 12)
+  .map(e => `${e.tagName}#${e.id}.${e.className} → ${e.getBoundingClientRect().right}`)"""
+
+
+def assert_no_sideways_scrolling(page, name: str) -> None:
+    fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits, (name, page.evaluate(WIDE_ELEMENTS))
+
+
+def test_the_menu_opens_on_a_phone_and_leads_to_a_page(browser_page, matching_cohort, coordinator):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    browser_login(page, email=coordinator.email)
+    page.goto(reverse("core:home"))
+    programs = page.get_by_role("link", name="Programme", exact=True)
+    assert not programs.is_visible()  # folded away behind the menu button
+    shot(page, "phone-home-coordinator")
+    page.locator(".nav-menu summary").click()
+    assert programs.is_visible()
+    shot(page, "phone-menu-open")
+    assert_no_sideways_scrolling(page, "open menu")
+    programs.click()
+    page.wait_for_url("**" + reverse("programs:program_list"))
+    assert page.locator("h1").first.is_visible()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_sideways_scrolling_on_the_coordinators_pages(
+    browser_page, matching_cohort, coordinator, width
+):
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 740})
+    browser_login(page, email=coordinator.email)
+    cohort = matching_cohort.cohort
+    for name, url in [
+        ("home", reverse("core:home")),
+        ("cohort", reverse("programs:cohort_detail", args=[cohort.pk])),
+        ("review", reverse("matching:review", args=[cohort.pk])),
+    ]:
+        page.goto(url)
+        shot(page, f"{width}-{name}")
+        assert_no_sideways_scrolling(page, name)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_sideways_scrolling_on_the_enrolment_form(browser_page, mentee_person, width):
+    from tandem.enrolment.tests.factories_enrolment import open_cohort
+    from tandem.people.tests.factories import UserFactory
+
+    cohort = open_cohort()
+    UserFactory(email=mentee_person.email)
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 740})
+    browser_login(page, email=mentee_person.email)
+    page.goto(reverse("enrolment:enrol", args=[cohort.pk]))
+    shot(page, f"{width}-enrol")
+    assert_no_sideways_scrolling(page, "enrolment form")
+    page.goto(reverse("core:home"))
+    shot(page, f"{width}-home-participant")
+    assert_no_sideways_scrolling(page, "home")
