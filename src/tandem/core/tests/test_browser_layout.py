@@ -16,15 +16,6 @@ PHONE = {"width": 360, "height": 740}
 SHOTS = os.environ.get("TANDEM_SCREENSHOTS", "")  # a folder: save what the tests saw
 
 
-@pytest.fixture(autouse=True)
-def _roles(transactional_db):
-    """The role groups come from a data migration, which a transactional test's flush empties."""
-    from django.contrib.auth.models import Group
-
-    for name in ("coordinator", "sponsor"):
-        Group.objects.get_or_create(name=name)
-
-
 def shot(page, name: str) -> None:
     """With TANDEM_SCREENSHOTS set, the whole page in parts of 1,000 px height, to look at."""
     if not SHOTS:
@@ -49,6 +40,28 @@ SCROLLING_BOXES = """() => [...document.querySelectorAll("main .overflow-auto, m
   .map(e => `${e.tagName}#${e.id}.${e.className} > ${e.firstElementChild?.className}`)"""
 
 
+# Words split across two lines inside `selector`. A break after a hyphen, a slash or at a soft
+# hyphen is proper; an e-mail address may break anywhere.
+BROKEN_WORDS = """(selector) => {
+  const broken = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      for (const match of node.data.matchAll(/[^\\s\\-\\/–]+/g)) {
+        if (match[0].includes("@") || match[0].includes("\\u00ad")) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width).map(r => r.top));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
 def assert_no_sideways_scrolling(page, name: str) -> None:
     """Neither the page nor a box in it scrolls sideways."""
     fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -64,7 +77,7 @@ def test_the_menu_opens_on_a_phone_and_leads_to_a_page(browser_page, matching_co
     programs = page.get_by_role("link", name="Programme", exact=True)
     assert not programs.is_visible()  # folded away behind the menu button
     shot(page, "phone-home-coordinator")
-    page.locator(".nav-menu summary").click()
+    page.locator("summary", has_text="Menü").click()
     assert programs.is_visible()
     shot(page, "phone-menu-open")
     assert_no_sideways_scrolling(page, "open menu")
@@ -96,6 +109,15 @@ def crowded(matching_cohort, coordinator):
     return cohort
 
 
+def test_on_a_wide_screen_the_navigation_is_open_without_a_menu_button(browser_page, coordinator):
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    browser_login(page, email=coordinator.email)
+    page.goto(reverse("core:home"))
+    assert page.get_by_role("link", name="Programme", exact=True).is_visible()
+    assert not page.locator("summary", has_text="Menü").is_visible()
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_sideways_scrolling_on_the_coordinators_pages(
     browser_page, matching_cohort, coordinator, width
@@ -115,6 +137,8 @@ def test_no_sideways_scrolling_on_the_coordinators_pages(
         page.evaluate("document.querySelectorAll('main details').forEach(d => d.open = true)")
         shot(page, f"{width}-{name}")
         assert_no_sideways_scrolling(page, name)
+    page.goto(reverse("programs:cohort_detail", args=[cohort.pk]))
+    assert page.evaluate(BROKEN_WORDS, ".profile-grid article") == []
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -131,6 +155,9 @@ def test_no_sideways_scrolling_on_the_enrolment_form(browser_page, mentee_person
     page.evaluate("document.querySelectorAll('main details').forEach(d => d.open = true)")
     shot(page, f"{width}-enrol")
     assert_no_sideways_scrolling(page, "enrolment form")
+    from tandem.core.tests.test_home_tasks import participant_world
+
+    participant_world(mentee_person, cohorts=2)
     page.goto(reverse("core:home"))
     shot(page, f"{width}-home-participant")
     assert_no_sideways_scrolling(page, "home")
