@@ -224,3 +224,18 @@ def transition_problems(facts: CohortFacts, to_phase: str) -> list[str]:
         return _back_to_draft_problems(facts)
     rule = _RULES.get(Phase(to_phase))
     return rule(facts) if rule else []
+
+
+def phase_due(
+    phase: str, *, starts_on: datetime.date, ends_on: datetime.date, today: datetime.date
+) -> Phase | None:
+    """The phase a cohort is due to move to by its dates, or None while nothing is due.
+
+    Before the start a cohort should be running by its start date; a running cohort should move
+    to closing by its end date. Closing and closed cohorts wait for people, not dates.
+    """
+    if phase in (Phase.DRAFT, Phase.ENROLMENT_OPEN, Phase.MATCHING) and today >= starts_on:
+        return next_phase(phase)
+    if phase == Phase.RUNNING and today >= ends_on:
+        return Phase.CLOSING
+    return None
