@@ -37,6 +37,10 @@ XLSX_RATIO_FROM = 2**20  # small parts may compress better: only parts above 1 M
 XLSX_MAX_PARTS = 10_000
 _QUOTED = re.compile(r'"[^"]*"')
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\udc80-\udcff]")
+# The csv module refuses fields over 128 KB with a bare "field larger than field limit": let
+# every field through, so that the field's own check names its row, column and limit.
+csv.field_size_limit(2**31 - 1)
 
 
 class UnreadableFile(Exception):
@@ -55,6 +59,15 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     problems: list[RowError] = field(default_factory=list)
+    # A row before the headings that had cells but all empty (";;;;"): where headings belong.
+    empty_heading_row: int | None = None
+
+
+def empty_heading_message(row: int) -> str:
+    return _(
+        "row %(row)s, where the column headings belong, contains only separators and no "
+        "headings; write the column headings (for example Vorname;Nachname;E-Mail) in that row"
+    ) % {"row": row}
 
 
 def read_table(data: bytes, filename: str = "") -> Table:
@@ -85,7 +98,8 @@ def read_table(data: bytes, filename: str = "") -> Table:
         )
     text, encoding = decode(data)
     sample = text[:8192]
-    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
+    # A few control characters (a NUL byte in a cell) are reported on their row and column.
+    if len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
         raise UnreadableFile(
             _(
                 "the file does not look like a CSV or Excel file (it contains binary data); "
@@ -107,7 +121,9 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise _undecodable() from exc
-    elif b"\x00" in data[:4096]:
+    elif data[:4096].count(0) * 4 >= len(data[:4096]):
+        # UTF-16 without BOM: text in Latin script is about every second byte NUL. One NUL
+        # byte in a cell is not that: it is reported on its row.
         sample = data[:4096]
         encoding = "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
         try:
@@ -118,11 +134,21 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        # German Excel saves "CSV (Trennzeichen-getrennt)" in Windows-1252.
-        return data.removeprefix(codecs.BOM_UTF8).decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        raise _undecodable() from exc
+    # Not UTF-8 throughout. Invalid bytes become lone surrogates (U+DC80–U+DCFF), one per byte.
+    text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
+    invalid = len(_SURROGATE.findall(text))
+    valid = len(text) - len(text.encode("ascii", "ignore")) - invalid  # non-ASCII UTF-8
+    if invalid > valid:
+        try:
+            # German Excel saves "CSV (Trennzeichen-getrennt)" in Windows-1252. Cells written
+            # in UTF-8 within such a file read as "JÃ¼rgen": parsing reports them.
+            return data.removeprefix(codecs.BOM_UTF8).decode("cp1252"), "cp1252"
+        except UnicodeDecodeError as exc:
+            if not valid:
+                raise _undecodable() from exc
+    # Mostly UTF-8 with some invalid bytes: they stay as surrogates and parsing reports the
+    # cells that contain them, instead of garbling the whole file as Windows-1252.
+    return text, "utf-8"
 
 
 def _undecodable() -> UnreadableFile:
@@ -268,8 +294,11 @@ def _collect(records, format_name: str, *, encoding: str = "", delimiter: str = 
     rows: list[tuple[int, list[Cell]]] = []
     problems: list[RowError] = []
     width = 0
+    empty_heading_row: int | None = None
     for number, cells in records:
         if _is_blank(cells):
+            if header is None and empty_heading_row is None and len(cells) > 1:
+                empty_heading_row = number
             continue
         if header is None:
             header = [str(c).replace("\ufeff", "").strip() for c in cells]
@@ -290,13 +319,21 @@ def _collect(records, format_name: str, *, encoding: str = "", delimiter: str = 
             _("the file is empty; export the list of people again and upload that file")
         )
     if not rows:
+        if empty_heading_row is not None:
+            raise UnreadableFile(empty_heading_message(empty_heading_row))
         raise UnreadableFile(
             _(
                 "the file has column headings but no rows with people; export the list again "
                 "including the data rows"
             )
         )
-    return Table(header, rows, format_name, encoding, delimiter, problems)
+    header = [_valid_text(h) for h in header]
+    return Table(header, rows, format_name, encoding, delimiter, problems, empty_heading_row)
+
+
+def _valid_text(text: str) -> str:
+    """Invalid bytes (kept as surrogates for the cell checks) shown as �."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _overflow_problem(number: int, cells: int, width: int, delimiter: str) -> RowError:

@@ -39,7 +39,7 @@ class Resolution:
 SHOWN = 5
 
 
-def _rows_text(numbers: list[int], total: int | None = None) -> str:
+def rows_text(numbers: list[int], total: int | None = None) -> str:
     """The first row numbers, and how many more there are (`total`: all of them)."""
     total = len(numbers) if total is None else total
     shown = ", ".join(str(n) for n in numbers[:SHOWN])
@@ -107,7 +107,7 @@ def _duplicates(rows: list[ParsedRow], columns: ColumnMap) -> set[int]:
 def _others(rows: list[ParsedRow], group: list[int], i: int) -> str:
     """The other rows of a group, as a message shows them: O(1) per row, not O(group)."""
     shown = [rows[j].row for j in group[: SHOWN + 1] if j != i][:SHOWN]
-    return _rows_text(shown, len(group) - 1)
+    return rows_text(shown, len(group) - 1)
 
 
 def _match(
@@ -325,7 +325,7 @@ def _cycles(
                 "manager cycle: %(chain)s — it forms because rows %(rows)s have errors and are "
                 "skipped, so those people keep their current managers; fix those rows",
                 len(skipped),
-            ) % {"chain": chain, "rows": _rows_text(skipped)}
+            ) % {"chain": chain, "rows": rows_text(skipped)}
         else:
             message = _(
                 "manager cycle: %(chain)s; change the manager of one of these people so that "
