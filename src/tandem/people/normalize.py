@@ -31,6 +31,9 @@ def email_key(value: str | None) -> str:
 # name, never in an e-mail.
 JOINERS = frozenset("\u200c\u200d")
 _WHITESPACE_CONTROLS = frozenset("\t\n\r")
+# Embeddings, overrides and isolates reorder the text around them ("Anna\u202egnp.exe"):
+# refused wherever they are, also at the edges.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -61,7 +64,8 @@ def has_invisible_edges(value: str) -> bool:
 
 
 def _is_format(char: str) -> bool:
-    return unicodedata.category(char) == "Cf"
+    """An invisible format character that is only a leftover at the edge of a value."""
+    return unicodedata.category(char) == "Cf" and char not in BIDI_CONTROLS
 
 
 @functools.cache
@@ -79,8 +83,9 @@ def _invisible_pattern(email: bool) -> re.Pattern[str]:
 def checked_text(value: str, *, email: bool = False) -> str:
     """The text with invisible format characters (byte-order mark, zero-width space, …) removed
     at its edges, where they are leftovers of copying. Raises InvisibleCharacter for a control
-    character anywhere, or a format character inside (a right-to-left override makes a name
-    display as something else); zero-width joiners are allowed inside names."""
+    character or a bidi override anywhere (a right-to-left override makes a name display as
+    something else), or another format character inside; zero-width joiners are allowed
+    inside names."""
     if value.isascii():
         if match := _ASCII_CONTROL.search(value):
             raise InvisibleCharacter(match.group())
