@@ -60,7 +60,10 @@ def _invisible(char: str) -> bool:
 def has_invisible_edges(value: str) -> bool:
     """True when the text starts or ends (after white space) with an invisible character."""
     text = value.strip()
-    return bool(text) and (_is_format(text[0]) or _is_format(text[-1]))
+    if not text:
+        return False
+    first, last = text[0], text[-1]
+    return (not first.isascii() and _is_format(first)) or (not last.isascii() and _is_format(last))
 
 
 def _is_format(char: str) -> bool:

@@ -34,7 +34,6 @@ DELIMITERS = ("\t", ";", ",")
 XLSX_MAX_UNPACKED = 500 * 2**20
 XLSX_MAX_RATIO = 100
 XLSX_RATIO_FROM = 2**20  # small parts may compress better: only parts above 1 MB count
-XLSX_MAX_PARTS = 10_000
 _QUOTED = re.compile(r'"[^"]*"')
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\udc80-\udcff]")
@@ -221,7 +220,7 @@ def check_archive(data: bytes) -> None:
         for part in parts
         if part.file_size > XLSX_RATIO_FROM
     ]
-    if len(parts) > XLSX_MAX_PARTS or unpacked > XLSX_MAX_UNPACKED:
+    if unpacked > XLSX_MAX_UNPACKED:
         raise UnreadableFile(
             _(
                 "the Excel file would unpack to %(size)s MB, more than the %(limit)s MB an "
