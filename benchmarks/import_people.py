@@ -218,6 +218,9 @@ def markdown(summary: dict) -> str:
         f"People import benchmark — {summary['rows']:,} rows, {summary['file_mb']} MB CSV, "
         f"SQLite {summary['sqlite']}, Python {summary['python']}, Django {summary['django']}",
         "",
+        f"Load average of the machine at the end of the run (1, 5, 15 min): "
+        f"{', '.join(str(x) for x in summary.get('load_average', []))} on {os.cpu_count()} cores.",
+        "",
         head,
         rule,
     ]
@@ -342,6 +345,7 @@ def main() -> int:
             "sqlite": connection.Database.sqlite_version,
             "budget_seconds": args.budget,
             "start_peak_rss_mb": start_rss,
+            "load_average": [round(x, 1) for x in os.getloadavg()],
             "phases": phases,
             "hostile": hostile,
         }

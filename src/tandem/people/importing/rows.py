@@ -34,7 +34,9 @@ def _loose_text(value: Cell) -> str:
     try:
         return cell_text(value)
     except FieldError:
-        return str(value).strip()
+        # Invalid bytes (kept as surrogates) as �: this text may appear in other messages.
+        text = str(value).strip()
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 # Columns with few distinct values (sites, units, dates, names …): each value is parsed once.
