@@ -41,9 +41,14 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _LANGUAGE_SEPARATORS = re.compile(r"[,;/|]")
 _INTEGER = re.compile(r"\d+")
-# UTF-8 read as Windows-1252: a lead byte (Â … ô) followed by a continuation byte (€ … ¿).
-_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")
-_UTF8_AS_CP1252 = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONTINUATION)}]")
+# UTF-8 read as Windows-1252: a lead byte followed by as many continuation bytes as it needs
+# ("Ã¼" for ü, "â€“" for –). "Lukáš" (á then š) is no such sequence: á would need two.
+_CONTINUATION = f"[{re.escape(bytes(range(0x80, 0xC0)).decode('cp1252', 'ignore'))}]"
+_UTF8_AS_CP1252 = re.compile(
+    f"[\u00c2-\u00df]{_CONTINUATION}"
+    f"|[\u00e0-\u00ef]{_CONTINUATION}{{2}}"
+    f"|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
+)
 _SURROGATE = re.compile("[\udc80-\udcff]")
 SHOWN_CHARACTERS = 60  # messages quote at most this much of a cell
 

@@ -105,6 +105,13 @@ def test_the_command_exits_with_one_for_a_garbled_file(tmp_path):
     assert "row 4, column Vorname: 'JÃ¼rgen' looks garbled" in out.getvalue()
 
 
+@pytest.mark.parametrize(
+    "name", ["Lukáš", "Tomášek", "Dášenka", "Müller", "Öztürk", "Ñúñez", "Ærø", "Jiří", "Zoë"]
+)
+def test_real_names_with_accents_are_not_taken_for_garbled_text(name):
+    assert cell_text(name) == name
+
+
 @given(
     st.text(
         st.characters(min_codepoint=0xC0, max_codepoint=0x24F, categories=("Lu", "Ll")),
