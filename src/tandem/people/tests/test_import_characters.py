@@ -114,12 +114,12 @@ def test_real_names_with_accents_are_not_taken_for_garbled_text(name):
 
 @given(
     st.text(
-        st.characters(min_codepoint=0xC0, max_codepoint=0x24F, categories=("Lu", "Ll")),
+        st.characters(min_codepoint=0xC0, max_codepoint=0xFFFF, categories=("Lu", "Ll", "Lo")),
         min_size=1,
         max_size=20,
     )
 )
-def test_any_latin_name_read_in_the_wrong_encoding_is_refused(name):
+def test_any_name_in_any_script_read_in_the_wrong_encoding_is_refused(name):
     try:
         garbled = name.encode("utf-8").decode("cp1252")
     except UnicodeDecodeError:
