@@ -1,6 +1,7 @@
 """Benchmark of the people import on SQLite: parse only, first import, re-import (unchanged).
 
     .venv/bin/python benchmarks/import_people.py [--rows 100000] [--seed 7] [--tracemalloc]
+        [--hostile-rows 50000] [--skip-hostile]
 
 Runs in a fresh temporary data directory (TANDEM_DATA_DIR) with DATABASE_URL unset, so always
 on a new SQLite database; generates a deterministic CSV with a realistic hierarchy (managers
@@ -106,6 +107,72 @@ def generate(rows: int, seed: int) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def hostile_csv(rows: int, shape: str) -> bytes:
+    """`flat`: nobody has a manager; `chain`: row i reports to row i-1 (depth = rows, listed
+    from the bottom up, so that every manager comes after their reports); `cycle`: row i
+    reports to row i+1 and the last to the first."""
+    lines = ["Personalnummer;Vorname;Nachname;E-Mail;Vorgesetzter"]
+    for i in range(rows):
+        if shape == "flat":
+            manager = ""
+        elif shape == "chain":
+            manager = f"C{i - 1}" if i else ""
+        else:
+            manager = f"C{(i + 1) % rows}"
+        lines.append(f"C{i};Jürgen;Müller;person{i}@example.com;{manager}")
+    if shape == "chain":
+        lines[1:] = reversed(lines[1:])
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def zip_bomb(uncompressed_mb: int = 2048) -> bytes:
+    """An .xlsx whose sheet is one cell followed by `uncompressed_mb` MB of blank space."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+        )
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(b'<?xml version="1.0"?><worksheet><sheetData><row r="1">')
+            block = b" " * 2**20
+            for _ in range(uncompressed_mb):
+                sheet.write(block)
+            sheet.write(b"</row></sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+def run_hostile_case(case: str, rows: int) -> dict:
+    """In a child process: import one hostile file, report wall time, peak RSS and sizes."""
+    from tandem.people.importing.services import people_import
+
+    data = zip_bomb() if case == "zip bomb" else hostile_csv(rows, case.split()[0])
+    name = "people.xlsx" if case == "zip bomb" else "people.csv"
+    base_rss = peak_rss_mb()
+    started = time.perf_counter()
+    report = people_import(data=data, filename=name, actor=None)
+    rejected = report.rejected_file() or b""
+    as_json = json.dumps(report.as_json(), ensure_ascii=False)
+    seconds = time.perf_counter() - started
+    return {
+        "case": case,
+        "rows": 0 if case == "zip bomb" else rows,
+        "file_mb": round(len(data) / 2**20, 2),
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "start_peak_rss_mb": round(base_rss, 1),
+        "created": report.created,
+        "errors": len(report.errors),
+        "json_kb": round(len(as_json.encode()) / 1024, 1),
+        "rejected_file_kb": round(len(rejected) / 1024, 1),
+        "first_error": report.errors[0].message[:200] if report.errors else "",
+    }
+
+
 def rss_mb() -> float | None:
     """Current resident set size (Linux), for the growth of each phase."""
     try:
@@ -151,6 +218,9 @@ def markdown(summary: dict) -> str:
         f"People import benchmark — {summary['rows']:,} rows, {summary['file_mb']} MB CSV, "
         f"SQLite {summary['sqlite']}, Python {summary['python']}, Django {summary['django']}",
         "",
+        f"Load average of the machine at the end of the run (1, 5, 15 min): "
+        f"{', '.join(str(x) for x in summary.get('load_average', []))} on {os.cpu_count()} cores.",
+        "",
         head,
         rule,
     ]
@@ -170,6 +240,27 @@ def markdown(summary: dict) -> str:
         "resident size during the phase. The file is generated in a child process.",
         f"Command: `.venv/bin/python benchmarks/import_people.py --rows {summary['rows']}`",
     ]
+    if summary.get("hostile"):
+        lines += [
+            "",
+            "Hostile files, each imported in a child process of its own (peak RSS of that "
+            "process, including Django: about "
+            f"{summary['hostile'][0]['start_peak_rss_mb']:.0f} MB before the import):",
+            "",
+            "| file | rows | file size (MB) | wall time (s) | peak RSS (MB) | problems | "
+            "report JSON (KB) | rejected rows file (KB) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for case in summary["hostile"]:
+            lines.append(
+                f"| {case['case']} | {case['rows']:,} | {case['file_mb']} | "
+                f"{case['seconds']:.2f} | {case['peak_rss_mb']:.0f} | {case['errors']:,} | "
+                f"{case['json_kb']} | {case['rejected_file_kb']} |"
+            )
+        lines += [""] + [
+            f"- {case['case']}: {case['first_error'] or 'no problems'}"
+            for case in summary["hostile"]
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -182,25 +273,31 @@ def main() -> int:
         "--tracemalloc", action="store_true", help="also measure the Python heap (slower)"
     )
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--hostile-rows", type=int, default=50_000)
+    parser.add_argument("--skip-hostile", action="store_true", help="only the regular phases")
+    parser.add_argument("--skip-regular", action="store_true", help="only the hostile files")
     parser.add_argument("--write-csv", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.write_csv:  # the child process that generates the file
         args.write_csv.write_bytes(generate(args.rows, args.seed))
         return 0
+    if args.case:  # the child process that imports one hostile file
+        data_dir = setup_django()
+        try:
+            print(json.dumps(run_hostile_case(args.case, args.hostile_rows)))
+        finally:
+            shutil.rmtree(data_dir, ignore_errors=True)
+        return 0
 
-    data_dir = tempfile.mkdtemp(prefix="tandem-bench-")
-    os.environ["TANDEM_DATA_DIR"] = data_dir
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tandem.config.settings"
-    # DEBUG off: Django would otherwise keep every SQL statement in memory.
-    os.environ["DEBUG"] = "false"
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
-    sys.path.insert(0, str(ROOT / "src"))
+    hostile = [] if args.skip_hostile else hostile_cases(args.hostile_rows)
+    if args.skip_regular:
+        summary = json.loads((args.results / "import.json").read_text())
+        summary["hostile"] = hostile
+        return write_results(summary, args)
+    data_dir = setup_django()
     try:
         import django
-
-        django.setup()
-        from django.core.management import call_command
         from django.db import connection
 
         from tandem.people.importing.columns import map_columns
@@ -209,7 +306,6 @@ def main() -> int:
         from tandem.people.importing.rows import parse_rows
         from tandem.people.importing.services import people_import
 
-        call_command("migrate", verbosity=0)
         print(f"Generating {args.rows:,} rows …", flush=True)
         # In a child process, so that generating does not count in this process's peak memory.
         csv_path = Path(data_dir) / "people.csv"
@@ -249,17 +345,62 @@ def main() -> int:
             "sqlite": connection.Database.sqlite_version,
             "budget_seconds": args.budget,
             "start_peak_rss_mb": start_rss,
+            "load_average": [round(x, 1) for x in os.getloadavg()],
             "phases": phases,
+            "hostile": hostile,
         }
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+    return write_results(summary, args)
 
+
+def setup_django() -> str:
+    """A fresh SQLite database in a temporary data directory; returns the directory."""
+    data_dir = tempfile.mkdtemp(prefix="tandem-bench-")
+    os.environ["TANDEM_DATA_DIR"] = data_dir
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tandem.config.settings"
+    # DEBUG off: Django would otherwise keep every SQL statement in memory.
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return data_dir
+
+
+HOSTILE_CASES = ("flat rows (baseline)", "chain (depth = rows)", "cycle (through every row)",
+                 "zip bomb")  # fmt: skip
+
+
+def hostile_cases(rows: int) -> list[dict]:
+    results = []
+    for case in HOSTILE_CASES:
+        print(f"Hostile file: {case} …", flush=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--case", case, "--hostile-rows", str(rows)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"  {result['seconds']:.2f} s, peak RSS {result['peak_rss_mb']:.0f} MB", flush=True)
+        results.append(result)
+    return results
+
+
+def write_results(summary: dict, args: argparse.Namespace) -> int:
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "import.json").write_text(json.dumps(summary, indent=2) + "\n")
     table = markdown(summary)
     (args.results / "import.md").write_text(table)
     print()
     print(table)
+    phases = summary["phases"]
     if phases[1]["seconds"] > args.budget:
         print(f"FAIL: the import took longer than {args.budget:.0f} s", file=sys.stderr)
         return 1

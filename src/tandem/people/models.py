@@ -6,7 +6,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tandem.people.normalize import clean_text, email_key, normalize_email
+from tandem.people.normalize import (
+    InvisibleCharacter,
+    checked_text,
+    clean_text,
+    describe_character,
+    email_key,
+    normalize_email,
+)
 
 
 class OrgUnit(models.Model):
@@ -165,12 +172,27 @@ class Person(models.Model):
         return f"{self.first_name} {self.last_name}".strip()
 
     def clean(self) -> None:
+        # The same rule as the import: invisible characters at the edges are removed, control
+        # and invisible format characters inside (a right-to-left override) are refused.
+        errors: dict[str, str] = {}
+        for name in ("first_name", "last_name", "email", "employee_id"):
+            try:
+                text = checked_text(getattr(self, name) or "", email=name == "email")
+            except InvisibleCharacter as exc:
+                errors[name] = _(
+                    "This contains the invisible character %(char)s, which is not allowed "
+                    "here; delete it (retyping the value removes it)."
+                ) % {"char": describe_character(exc.char)}
+            else:
+                setattr(self, name, text)
         self.first_name = clean_text(self.first_name)
         self.last_name = clean_text(self.last_name)
         self.employee_id = clean_text(self.employee_id) or None
         self.email = normalize_email(self.email)
         if self.manager_id is not None and self.manager_id == self.pk:
-            raise ValidationError({"manager": _("A person cannot be their own manager.")})
+            errors["manager"] = _("A person cannot be their own manager.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class PersonImport(models.Model):

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from django.utils import timezone
 
 from tandem.people.importing.bulk import bulk_update_fast
-from tandem.people.importing.plan import Plan, RowPlan
+from tandem.people.importing.plan import Plan
 from tandem.people.importing.snapshot import Snapshot
 from tandem.people.importing.validation import Resolution
 from tandem.people.models import Location, OrgUnit, Person
@@ -44,6 +44,12 @@ def apply_plan(plan: Plan, snapshot: Snapshot, resolution: Resolution) -> None:
         pk = resolution.match[node]
         return pk if pk is not None else created[node]
 
+    def existing_pk(node: int | None) -> int | None:
+        """The manager's pk if they exist before this import, else None."""
+        if node is None:
+            return None
+        return -node if node < 0 else resolution.match[node]
+
     def model_values(values: dict[str, Any]) -> dict[str, Any]:
         return {
             "employee_id": values["employee_id"] or None,
@@ -63,14 +69,25 @@ def apply_plan(plan: Plan, snapshot: Snapshot, resolution: Resolution) -> None:
             "is_active": values["is_active"],
         }
 
-    # Managers first: each level only refers to people that exist already.
-    for level in creation_levels(plan.creates):
-        people = [new_person(model_values(row_plan.values)) for row_plan in level]
-        Person.objects.bulk_create(people, batch_size=BATCH_SIZE)
-        _ensure_pks(people)
-        created.update(
-            (row_plan.index, person.pk) for row_plan, person in zip(level, people, strict=True)
-        )
+    # Everyone new in one bulk insert, managers who are new themselves set right after: a
+    # chain of 50,000 new people is two statements per batch, not one INSERT per level.
+    people = []
+    for row_plan in plan.creates:
+        attrs = model_values({**row_plan.values, "manager": None})
+        attrs["manager_id"] = existing_pk(row_plan.values["manager"])
+        people.append(new_person(attrs))
+    Person.objects.bulk_create(people, batch_size=BATCH_SIZE)
+    _ensure_pks(people)
+    created.update(
+        (row_plan.index, person.pk) for row_plan, person in zip(plan.creates, people, strict=True)
+    )
+    later = []
+    for row_plan, person in zip(plan.creates, people, strict=True):
+        manager = row_plan.values["manager"]
+        if manager is not None and existing_pk(manager) is None:
+            person.manager_id = manager_pk(manager)
+            later.append(person)
+    bulk_update_fast(later, ["manager"])
 
     now = timezone.now()
     update_people(
@@ -131,27 +148,6 @@ def new_person(attributes: dict[str, Any]) -> Person:
             for f in Person._meta.concrete_fields
         )
     )
-
-
-def creation_levels(creates: list[RowPlan]) -> list[list[RowPlan]]:
-    """New people grouped so that a new manager is always created before their reports."""
-    by_index = {row_plan.index: row_plan for row_plan in creates}
-    depth: dict[int, int] = {}
-    for row_plan in creates:
-        chain: list[int] = []
-        node: int | None = row_plan.index
-        while node is not None and node in by_index and node not in depth and node not in chain:
-            chain.append(node)
-            manager = by_index[node].values["manager"]
-            node = manager if manager is not None and manager >= 0 else None
-        level = depth.get(node, -1) if node is not None else -1
-        for index in reversed(chain):
-            level += 1
-            depth[index] = level
-    levels: list[list[RowPlan]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
-    for row_plan in creates:
-        levels[depth[row_plan.index]].append(row_plan)
-    return levels
 
 
 def _ensure_pks(people: list[Person]) -> None:

@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 from tandem.people.importing.languages import language_code
 from tandem.people.importing.reading import Cell
 from tandem.people.models import Person
-from tandem.people.normalize import clean_text, email_key, normalize_email
+from tandem.people.normalize import (
+    InvisibleCharacter,
+    checked_text,
+    clean_text,
+    describe_character,
+    email_key,
+    normalize_email,
+)
 
 
 class _EmailValidator(EmailValidator):
@@ -34,6 +41,16 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _LANGUAGE_SEPARATORS = re.compile(r"[,;/|]")
 _INTEGER = re.compile(r"\d+")
+# UTF-8 read as Windows-1252: a lead byte followed by as many continuation bytes as it needs
+# ("Ã¼" for ü, "â€“" for –). "Lukáš" (á then š) is no such sequence: á would need two.
+_CONTINUATION = f"[{re.escape(bytes(range(0x80, 0xC0)).decode('cp1252', 'ignore'))}]"
+_UTF8_AS_CP1252 = re.compile(
+    f"[\u00c2-\u00df]{_CONTINUATION}"
+    f"|[\u00e0-\u00ef]{_CONTINUATION}{{2}}"
+    f"|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
+)
+_SURROGATE = re.compile("[\udc80-\udcff]")
+SHOWN_CHARACTERS = 60  # messages quote at most this much of a cell
 
 KINDS = {
     "employee": Person.Kind.EMPLOYEE,
@@ -79,13 +96,81 @@ class ParseContext:
     career_levels: dict[str, int] = field(default_factory=dict)  # case-folded name → rank
 
 
-def cell_text(value: Cell) -> str:
-    """clean_text, with a fast path: NFC changes nothing in ASCII text."""
+def shown(value: str) -> str:
+    """A cell as a message quotes it: invalid bytes as �, invisible characters named, long
+    values cut (a message must not carry a 100 KB cell)."""
+    text = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[:SHOWN_CHARACTERS] + "…"
+    return "".join(
+        f"<{describe_character(c)}>" if not c.isprintable() and c != " " else c for c in text
+    )
+
+
+def cell_text(value: Cell, *, email: bool = False) -> str:
+    """The text of a cell: NFC, white space folded, invisible characters removed at the edges.
+
+    Raises FieldError for what would be imported garbled: a control or invisible format
+    character inside, bytes that are not valid in the file's encoding, or text that is UTF-8
+    read as Windows-1252 ("JÃ¼rgen").
+    """
     if not isinstance(value, str):
         value = str(value)
     if value.isascii():
+        try:
+            checked_text(value)
+        except InvisibleCharacter as exc:
+            raise _invisible_error(exc) from None
         return " ".join(value.split())
-    return clean_text(value)
+    if _SURROGATE.search(value):
+        raw = value.encode("utf-8", "surrogateescape")
+        raise FieldError(
+            _(
+                "the cell contains bytes that are not valid UTF-8 ('%(value)s'; read as "
+                "Windows-1252 it would be '%(other)s'): this row was saved in another "
+                "character encoding than the rest of the file; save the whole file as "
+                "'CSV UTF-8' and upload it again"
+            )
+            % {"value": shown(value), "other": shown(raw.decode("cp1252", "replace"))}
+        )
+    if _UTF8_AS_CP1252.search(value):
+        raise _mojibake_error(value)
+    try:
+        return clean_text(checked_text(value, email=email))
+    except InvisibleCharacter as exc:
+        raise _invisible_error(exc) from None
+
+
+def _invisible_error(exc: InvisibleCharacter) -> FieldError:
+    return FieldError(
+        _(
+            "the cell contains the invisible character %(char)s, which is not allowed here (it "
+            "can make a name look like another or break an e-mail address); delete it — "
+            "retyping the value removes it"
+        )
+        % {"char": describe_character(exc.char)}
+    )
+
+
+def _mojibake_error(value: str) -> FieldError:
+    try:
+        fixed = value.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return FieldError(
+            _(
+                "'%(value)s' looks garbled by a wrong character encoding; check the characters "
+                "in this cell, then save the whole file as 'CSV UTF-8' and upload it again"
+            )
+            % {"value": shown(value)}
+        )
+    return FieldError(
+        _(
+            "'%(value)s' looks garbled by a wrong character encoding (probably '%(fixed)s': "
+            "text saved as UTF-8 but read as Windows-1252); save the whole file as 'CSV UTF-8' "
+            "(in Excel: Save as → CSV UTF-8) and upload it again"
+        )
+        % {"value": shown(value), "fixed": shown(fixed)}
+    )
 
 
 def _limited(text: str, limit: int) -> str:
@@ -118,12 +203,11 @@ def parse_employee_id(value: Cell) -> str | None:
 def parse_email(value: Cell) -> str:
     """The e-mail as stored (see normalize_email); raises FieldError if it is not valid."""
     raw = value if isinstance(value, str) else str(value)
-    email = normalize_email(raw)
+    email = normalize_email(cell_text(raw, email=True))
     if not email:
         raise FieldError(_("the e-mail is empty; every person needs an e-mail address"))
+    _limited(email, 254)
     try:
-        if len(email) > 254:
-            raise ValidationError("too long")
         _validate_email(email)
     except ValidationError:
         raise FieldError(
@@ -131,7 +215,7 @@ def parse_email(value: Cell) -> str:
                 "'%(value)s' is not a valid e-mail address; correct it "
                 "(for example anna.schmidt@example.com)"
             )
-            % {"value": raw.strip()}
+            % {"value": shown(raw.strip())}
         ) from None
     return email
 
@@ -159,7 +243,8 @@ def parse_date(value: Cell, *, today: date | None = None) -> date | None:
     except ValueError:
         pass  # 31.02.2020 matches the pattern but is no date
     raise FieldError(
-        _("cannot read '%(value)s' as a date; use DD.MM.YYYY or YYYY-MM-DD") % {"value": text}
+        _("cannot read '%(value)s' as a date; use DD.MM.YYYY or YYYY-MM-DD")
+        % {"value": shown(text)}
     )
 
 
@@ -195,7 +280,7 @@ def parse_birth_year(value: Cell, *, today: date) -> int | None:
         return int(text)
     raise FieldError(
         _("'%(value)s' is not a birth year; use a four-digit year between 1900 and %(year)s")
-        % {"value": text, "year": today.year}
+        % {"value": shown(text), "year": today.year}
     )
 
 
@@ -234,7 +319,7 @@ def parse_org_unit(value: Cell) -> tuple[str, ...] | None:
                 "the org unit path '%(value)s' has an empty part; write it like "
                 "'Vertrieb > Marketing' (parent unit first)"
             )
-            % {"value": text}
+            % {"value": shown(text)}
         )
     for part in parts:
         _limited(part, 200)
@@ -252,7 +337,7 @@ def parse_kind(value: Cell) -> str | None:
                 "unknown kind of person '%(value)s'; use Mitarbeiter (employee), Alumni "
                 "(alumnus) or Extern (external)"
             )
-            % {"value": text}
+            % {"value": shown(text)}
         )
     return str(kind)
 
@@ -265,7 +350,7 @@ def parse_active(value: Cell) -> bool | None:
     if active is None:
         raise FieldError(
             _("cannot read '%(value)s' as active or not; use ja/nein, yes/no or 1/0")
-            % {"value": text}
+            % {"value": shown(text)}
         )
     return active
 

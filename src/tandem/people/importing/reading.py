@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import warnings
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -27,8 +28,18 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .doc) files
 PDF_MAGIC = b"%PDF"
 DELIMITERS = ("\t", ";", ",")
+# An .xlsx is a ZIP archive: refuse one that would unpack to more than this, or whose parts are
+# compressed more than a spreadsheet ever is (a zip bomb), before anything is unpacked. A real
+# export of 100,000 people unpacks to about 100 MB, at a ratio of about 10.
+XLSX_MAX_UNPACKED = 500 * 2**20
+XLSX_MAX_RATIO = 100
+XLSX_RATIO_FROM = 2**20  # small parts may compress better: only parts above 1 MB count
 _QUOTED = re.compile(r'"[^"]*"')
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\udc80-\udcff]")
+# The csv module refuses fields over 128 KB with a bare "field larger than field limit": let
+# every field through, so that the field's own check names its row, column and limit.
+csv.field_size_limit(2**31 - 1)
 
 
 class UnreadableFile(Exception):
@@ -47,6 +58,15 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     problems: list[RowError] = field(default_factory=list)
+    # A row before the headings that had cells but all empty (";;;;"): where headings belong.
+    empty_heading_row: int | None = None
+
+
+def empty_heading_message(row: int) -> str:
+    return _(
+        "row %(row)s, where the column headings belong, contains only separators and no "
+        "headings; write the column headings (for example Vorname;Nachname;E-Mail) in that row"
+    ) % {"row": row}
 
 
 def read_table(data: bytes, filename: str = "") -> Table:
@@ -77,7 +97,8 @@ def read_table(data: bytes, filename: str = "") -> Table:
         )
     text, encoding = decode(data)
     sample = text[:8192]
-    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
+    # A few control characters (a NUL byte in a cell) are reported on their row and column.
+    if len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
         raise UnreadableFile(
             _(
                 "the file does not look like a CSV or Excel file (it contains binary data); "
@@ -99,7 +120,9 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise _undecodable() from exc
-    elif b"\x00" in data[:4096]:
+    elif data[:4096].count(0) * 4 >= len(data[:4096]):
+        # UTF-16 without BOM: text in Latin script is about every second byte NUL. One NUL
+        # byte in a cell is not that: it is reported on its row.
         sample = data[:4096]
         encoding = "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
         try:
@@ -110,11 +133,21 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        # German Excel saves "CSV (Trennzeichen-getrennt)" in Windows-1252.
-        return data.removeprefix(codecs.BOM_UTF8).decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        raise _undecodable() from exc
+    # Not UTF-8 throughout. Invalid bytes become lone surrogates (U+DC80–U+DCFF), one per byte.
+    text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
+    invalid = len(_SURROGATE.findall(text))
+    valid = len(text) - len(text.encode("ascii", "ignore")) - invalid  # non-ASCII UTF-8
+    if invalid > valid:
+        try:
+            # German Excel saves "CSV (Trennzeichen-getrennt)" in Windows-1252. Cells written
+            # in UTF-8 within such a file read as "JÃ¼rgen": parsing reports them.
+            return data.removeprefix(codecs.BOM_UTF8).decode("cp1252"), "cp1252"
+        except UnicodeDecodeError as exc:
+            if not valid:
+                raise _undecodable() from exc
+    # Mostly UTF-8 with some invalid bytes: they stay as surrogates and parsing reports the
+    # cells that contain them, instead of garbling the whole file as Windows-1252.
+    return text, "utf-8"
 
 
 def _undecodable() -> UnreadableFile:
@@ -172,9 +205,45 @@ def _read_csv(text: str, encoding: str) -> Table:
         ) from exc
 
 
+def check_archive(data: bytes) -> None:
+    """Refuse a ZIP archive that would unpack to an unreasonable size, from its central
+    directory alone (nothing is decompressed). The sizes there cannot lie to us: zipfile stops
+    reading a part at its declared size and fails the CRC check if it is longer."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # not readable as ZIP at all: openpyxl's failure gives the message
+    unpacked = sum(part.file_size for part in parts)
+    ratios = [
+        part.file_size / max(part.compress_size, 1)
+        for part in parts
+        if part.file_size > XLSX_RATIO_FROM
+    ]
+    if unpacked > XLSX_MAX_UNPACKED:
+        raise UnreadableFile(
+            _(
+                "the Excel file would unpack to %(size)s MB, more than the %(limit)s MB an "
+                "import reads; it is not a normal export of people — export the list again, "
+                "or as CSV"
+            )
+            % {"size": unpacked // 2**20, "limit": XLSX_MAX_UNPACKED // 2**20}
+        )
+    if ratios and max(ratios) > XLSX_MAX_RATIO:
+        raise UnreadableFile(
+            _(
+                "the Excel file is compressed %(ratio)s times (a normal workbook: about 10 "
+                "times); such a file is not a normal export of people and is not read — "
+                "export the list again, or as CSV"
+            )
+            % {"ratio": int(max(ratios))}
+        )
+
+
 def _read_xlsx(data: bytes) -> Table:
     from openpyxl import load_workbook
 
+    check_archive(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
@@ -224,8 +293,11 @@ def _collect(records, format_name: str, *, encoding: str = "", delimiter: str = 
     rows: list[tuple[int, list[Cell]]] = []
     problems: list[RowError] = []
     width = 0
+    empty_heading_row: int | None = None
     for number, cells in records:
         if _is_blank(cells):
+            if header is None and empty_heading_row is None and len(cells) > 1:
+                empty_heading_row = number
             continue
         if header is None:
             header = [str(c).replace("\ufeff", "").strip() for c in cells]
@@ -246,13 +318,21 @@ def _collect(records, format_name: str, *, encoding: str = "", delimiter: str = 
             _("the file is empty; export the list of people again and upload that file")
         )
     if not rows:
+        if empty_heading_row is not None:
+            raise UnreadableFile(empty_heading_message(empty_heading_row))
         raise UnreadableFile(
             _(
                 "the file has column headings but no rows with people; export the list again "
                 "including the data rows"
             )
         )
-    return Table(header, rows, format_name, encoding, delimiter, problems)
+    header = [_valid_text(h) for h in header]
+    return Table(header, rows, format_name, encoding, delimiter, problems, empty_heading_row)
+
+
+def _valid_text(text: str) -> str:
+    """Invalid bytes (kept as surrogates for the cell checks) shown as �."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _overflow_problem(number: int, cells: int, width: int, delimiter: str) -> RowError:

@@ -15,20 +15,15 @@ from tandem.people.importing.report import ImportReport
 from tandem.people.importing.services import people_import, run_import
 from tandem.people.models import PersonImport
 
-# The preview page shows the first errors; the downloadable file always has all of them.
-STORED_ERRORS = 1000
-
 
 class ImportNotPending(Exception):
     """The import was already carried out or cancelled."""
 
 
 def report_summary(report: ImportReport) -> dict[str, Any]:
-    """What a PersonImport keeps of a report: as_json() plus row counts, errors capped."""
+    """What a PersonImport keeps of a report: as_json() (errors capped) plus row counts."""
     data = report.as_json()
-    data["errors"] = data["errors"][:STORED_ERRORS]
     data.update(
-        error_count=len(report.errors),
         rows=report.rows,
         rejected_rows=report.rejected_count,
         valid_rows=report.valid_count,

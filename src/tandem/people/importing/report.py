@@ -7,6 +7,10 @@ from typing import Any
 
 from tandem.core.spreadsheet import csv_bytes
 
+# Reports name at most this many problems (command output, JSON, the stored preview) together
+# with the total; the rows with errors, each with its messages, are in the rejected-rows file.
+ERRORS_SHOWN = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class RowError:
@@ -60,13 +64,19 @@ class ImportReport:
             return None
         return csv_bytes(self.rejected_header, self.rejected_rows)
 
+    @property
+    def shown_errors(self) -> list[RowError]:
+        return self.errors[:ERRORS_SHOWN]
+
     def as_json(self) -> dict[str, Any]:
+        """The counts and the first ERRORS_SHOWN problems (`error_count`: all of them)."""
         return {
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
             "deactivated": self.deactivated,
-            "errors": [e.as_dict() for e in self.errors],
+            "errors": [e.as_dict() for e in self.shown_errors],
+            "error_count": len(self.errors),
             "warnings": list(self.warnings),
             "written": self.written,
             "dry_run": self.dry_run,

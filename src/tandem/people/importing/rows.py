@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tandem.people.importing.columns import LABELS, MANAGER_FIELDS, ColumnMap
@@ -26,7 +26,18 @@ from tandem.people.importing.parsing import (
 )
 from tandem.people.importing.reading import Cell, Table
 from tandem.people.importing.report import RowError
-from tandem.people.normalize import email_key
+from tandem.people.normalize import email_key, has_invisible_edges
+
+
+def _loose_text(value: Cell) -> str:
+    """A cell's text for identifying its row even when the cell has an error."""
+    try:
+        return cell_text(value)
+    except FieldError:
+        # Invalid bytes (kept as surrogates) as �: this text may appear in other messages.
+        text = str(value).strip()
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
 
 # Columns with few distinct values (sites, units, dates, names …): each value is parsed once.
 REPEATING = frozenset(
@@ -57,6 +68,8 @@ class ParsedRow:
     employee_id: str | None
     email_key: str
     errors: list[RowError]
+    # Headings of the cells whose invisible leading or trailing characters were removed.
+    stripped: list[str] = field(default_factory=list)
 
 
 def field_parsers(context: ParseContext) -> dict[str, Callable[[Cell], Any]]:
@@ -125,11 +138,16 @@ def parse_rows(table: Table, columns: ColumnMap, context: ParseContext) -> list[
     for number, cells in table.rows:
         errors = problems.get(number, [])
         values: dict[str, Any] = {}
+        stripped: list[str] = []
         for name, index, heading, parse in plan:
+            cell = cells[index]
             try:
-                values[name] = parse(cells[index])
+                values[name] = parse(cell)
             except FieldError as exc:
                 errors.append(RowError(number, heading, exc.message))
+                continue
+            if isinstance(cell, str) and not cell.isascii() and has_invisible_edges(cell):
+                stripped.append(heading)
         refs: list[tuple[str, str, str, str]] = []
         for name, index, heading in managers:
             try:
@@ -142,7 +160,7 @@ def parse_rows(table: Table, columns: ColumnMap, context: ParseContext) -> list[
         if "employee_id" in values:
             employee_id = values["employee_id"]
         else:
-            employee_id = (cell_text(cells[id_index]) or None) if id_index is not None else None
+            employee_id = (_loose_text(cells[id_index]) or None) if id_index is not None else None
         parsed.append(
             ParsedRow(
                 row=number,
@@ -150,8 +168,9 @@ def parse_rows(table: Table, columns: ColumnMap, context: ParseContext) -> list[
                 values=values,
                 manager_refs=refs,
                 employee_id=employee_id,
-                email_key=email_key(values.get("email") or cell_text(cells[email_index])),
+                email_key=email_key(values.get("email") or _loose_text(cells[email_index])),
                 errors=errors,
+                stripped=stripped,
             )
         )
     return parsed

@@ -17,11 +17,16 @@ from tandem.people.importing.apply import apply_plan
 from tandem.people.importing.columns import map_columns
 from tandem.people.importing.parsing import ParseContext
 from tandem.people.importing.plan import Plan, make_plan
-from tandem.people.importing.reading import Cell, UnreadableFile, read_table
+from tandem.people.importing.reading import (
+    Cell,
+    UnreadableFile,
+    empty_heading_message,
+    read_table,
+)
 from tandem.people.importing.report import ImportReport, RowError
 from tandem.people.importing.rows import ParsedRow, parse_rows
 from tandem.people.importing.snapshot import load_snapshot
-from tandem.people.importing.validation import Resolution, validate
+from tandem.people.importing.validation import Resolution, rows_text, validate
 
 if TYPE_CHECKING:
     from tandem.people.models import PersonImport
@@ -85,6 +90,8 @@ def run_import(
             % {"names": ", ".join(f"'{name}'" for name in columns.unknown)}
         )
     if column_errors:
+        if table.empty_heading_row is not None:
+            column_errors = [RowError(None, "", empty_heading_message(table.empty_heading_row))]
         report.errors.extend(column_errors)
         return report
 
@@ -131,6 +138,18 @@ def _fill_report(
     report.unchanged = plan.unchanged
     report.deactivated = len(plan.deactivate)
     report.rejected_header = [*header, _("Error")]
+    stripped = [row.row for row in rows if row.stripped]
+    if stripped:
+        report.warnings.append(
+            ngettext(
+                "Invisible characters (such as a byte-order mark or a zero-width space) at the "
+                "start or end of a value were removed in %(count)s row: %(rows)s.",
+                "Invisible characters (such as a byte-order mark or a zero-width space) at the "
+                "start or end of a value were removed in %(count)s rows: %(rows)s.",
+                len(stripped),
+            )
+            % {"count": len(stripped), "rows": rows_text(stripped)}
+        )
     for i, row in enumerate(rows):
         if not resolution.rejected[i]:
             continue
@@ -158,4 +177,5 @@ def _cell_text(cell: Cell) -> str:
         return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
     if isinstance(cell, date):
         return cell.isoformat()
-    return cell
+    # Invalid bytes are kept as surrogates to be reported; written out as �.
+    return cell.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

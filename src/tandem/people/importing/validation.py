@@ -34,8 +34,22 @@ class Resolution:
         return -node if node < 0 else self.match[node]
 
 
-def _rows_text(numbers: list[int]) -> str:
-    return ", ".join(str(n) for n in numbers)
+# Long lists in messages (rows of a duplicate, people in a cycle) name this many and count the
+# rest: a message must not grow with the file, or 50,000 rows make 50,000² characters.
+SHOWN = 5
+
+
+def rows_text(numbers: list[int], total: int | None = None) -> str:
+    """The first row numbers, and how many more there are (`total`: all of them)."""
+    total = len(numbers) if total is None else total
+    shown = ", ".join(str(n) for n in numbers[:SHOWN])
+    if total <= SHOWN:
+        return shown
+    return ngettext(
+        "%(rows)s and %(count)s more row",
+        "%(rows)s and %(count)s more rows",
+        total - SHOWN,
+    ) % {"rows": shown, "count": total - SHOWN}
 
 
 def validate(rows: list[ParsedRow], snapshot: Snapshot, columns: ColumnMap) -> Resolution:
@@ -63,19 +77,19 @@ def _duplicates(rows: list[ParsedRow], columns: ColumnMap) -> set[int]:
     flagged: set[int] = set()
     for value, group in by_id.items():
         for i in group if len(group) > 1 else ():
-            others = [rows[j].row for j in group if j != i]
+            others = _others(rows, group, i)
             message = ngettext(
                 "employee id '%(id)s' also appears in row %(rows)s; each person may appear "
                 "only once — remove the duplicate row or correct the employee id",
                 "employee id '%(id)s' also appears in rows %(rows)s; each person may appear "
                 "only once — remove the duplicate rows or correct the employee ids",
-                len(others),
-            ) % {"id": value, "rows": _rows_text(others)}
+                len(group) - 1,
+            ) % {"id": value, "rows": others}
             rows[i].errors.append(RowError(rows[i].row, columns.name("employee_id"), message))
             flagged.add(i)
     for group in by_key.values():
         for i in group if len(group) > 1 else ():
-            others = [rows[j].row for j in group if j != i]
+            others = _others(rows, group, i)
             message = ngettext(
                 "same e-mail as row %(rows)s (compared ignoring upper/lower case and Unicode "
                 "form); each person may appear only once — remove the duplicate row or correct "
@@ -83,11 +97,17 @@ def _duplicates(rows: list[ParsedRow], columns: ColumnMap) -> set[int]:
                 "same e-mail as rows %(rows)s (compared ignoring upper/lower case and Unicode "
                 "form); each person may appear only once — remove the duplicate rows or correct "
                 "the e-mails",
-                len(others),
-            ) % {"rows": _rows_text(others)}
+                len(group) - 1,
+            ) % {"rows": others}
             rows[i].errors.append(RowError(rows[i].row, columns.name("email"), message))
             flagged.add(i)
     return flagged
+
+
+def _others(rows: list[ParsedRow], group: list[int], i: int) -> str:
+    """The other rows of a group, as a message shows them: O(1) per row, not O(group)."""
+    shown = [rows[j].row for j in group[: SHOWN + 1] if j != i][:SHOWN]
+    return rows_text(shown, len(group) - 1)
 
 
 def _match(
@@ -274,7 +294,11 @@ def _cycles(
     *,
     reduced: bool,
 ) -> set[int]:
-    """Report each manager cycle on every row in it; returns the rows newly rejected."""
+    """Report each manager cycle; returns the rows newly rejected.
+
+    A cycle is described once, on its first row (its first people and its length); the other
+    rows in it get a short pointer to that row, so the report grows linearly with the cycle.
+    """
     heading = _manager_heading(columns)
     newly: set[int] = set()
     for cycle in all_cycles(graph):
@@ -282,18 +306,17 @@ def _cycles(
         if not in_file:
             # An old loop among people who are not in the file: not this file's doing.
             if not reduced:
-                chain = " → ".join(_label(n, rows, snapshot, result) for n in [*cycle, cycle[0]])
                 result.warnings.append(
                     _(
                         "The people in Tandem already contain a manager cycle (%(chain)s); it is "
                         "not changed by this import. Correct it in the HR data and import again."
                     )
-                    % {"chain": chain}
+                    % {"chain": _cycle_text(cycle, rows, snapshot, result)}
                 )
             continue
         start = cycle.index(min(in_file))
         cycle = cycle[start:] + cycle[:start]
-        chain = " → ".join(_label(n, rows, snapshot, result) for n in [*cycle, cycle[0]])
+        chain = _cycle_text(cycle, rows, snapshot, result)
         if reduced:
             skipped = sorted(rows[n].row for n in in_file if result.rejected[n])
             message = ngettext(
@@ -302,18 +325,47 @@ def _cycles(
                 "manager cycle: %(chain)s — it forms because rows %(rows)s have errors and are "
                 "skipped, so those people keep their current managers; fix those rows",
                 len(skipped),
-            ) % {"chain": chain, "rows": _rows_text(skipped)}
+            ) % {"chain": chain, "rows": rows_text(skipped)}
         else:
             message = _(
                 "manager cycle: %(chain)s; change the manager of one of these people so that "
                 "the reporting line ends at someone without a manager"
             ) % {"chain": chain}
+        first: int | None = None
         for node in in_file:
             if reduced and result.rejected[node]:
                 continue
-            rows[node].errors.append(RowError(rows[node].row, heading, message))
+            if first is None or len(cycle) <= SHOWN:
+                rows[node].errors.append(RowError(rows[node].row, heading, message))
+                first = node if first is None else first
+            else:
+                rows[node].errors.append(
+                    RowError(
+                        rows[node].row,
+                        heading,
+                        _(
+                            "this person is part of the manager cycle described in row "
+                            "%(row)s (%(count)s people); fix it there"
+                        )
+                        % {"row": rows[first].row, "count": len(cycle)},
+                    )
+                )
             newly.add(node)
     return newly
+
+
+def _cycle_text(
+    cycle: list[int], rows: list[ParsedRow], snapshot: Snapshot, result: Resolution
+) -> str:
+    """The cycle as 'A → B → C → A'; a long one by its first people and its length."""
+    labels = [_label(n, rows, snapshot, result) for n in cycle[:SHOWN]]
+    if len(cycle) <= SHOWN:
+        return " → ".join([*labels, labels[0]])
+    return ngettext(
+        "%(chain)s → … (%(count)s person in all) → %(first)s",
+        "%(chain)s → … (%(count)s people in all) → %(first)s",
+        len(cycle),
+    ) % {"chain": " → ".join(labels), "count": len(cycle), "first": labels[0]}
 
 
 def _propagate(

@@ -67,6 +67,7 @@ def test_json_output_has_exactly_the_documented_shape(write):
         "unchanged",
         "deactivated",
         "errors",
+        "error_count",
         "warnings",
         "written",
         "dry_run",

@@ -282,6 +282,9 @@ def test_there_are_no_queries_per_row():
     def not_inserts(queries):
         return [q for q in queries if not q["sql"].startswith("INSERT")]
 
+    def reads(queries):
+        return [q for q in queries if not q["sql"].startswith(("INSERT", "UPDATE"))]
+
     # The same reads (people, units, sites, career levels) for 5 rows as for 300 …
     assert len(not_inserts(large)) == len(not_inserts(small)) <= 8
     # … and inserts in batches (SQLite takes at most 999 parameters per statement).
@@ -289,7 +292,7 @@ def test_there_are_no_queries_per_row():
     with CaptureQueriesContext(connection) as again:
         report = run(csv_file(*make_rows(300, offset=1000)))
     assert report.unchanged == 300
-    assert len(again) == len(not_inserts(small)) + 1  # the reads and the audit row
+    assert len(again) == len(reads(small)) + 1  # the reads and the audit row
 
 
 def test_xlsx_export_with_numeric_ids_and_date_cells_imports():

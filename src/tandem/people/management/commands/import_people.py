@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -103,8 +104,21 @@ class Command(BaseCommand):
         self.stdout.write(counts)
         for warning in report.warnings:
             self.stdout.write(self.style.WARNING(_("warning: %(text)s") % {"text": warning}))
-        for error in report.errors:
+        for error in report.shown_errors:
             self.stdout.write(self.style.ERROR(_error_line(error.row, error.column, error.message)))
+        if len(report.errors) > len(report.shown_errors):
+            self.stdout.write(
+                self.style.ERROR(
+                    _(
+                        "Showing the first %(shown)s of %(count)s problems; --rejected-out "
+                        "writes every row with errors and its messages to a file."
+                    )
+                    % {
+                        "shown": intcomma(len(report.shown_errors)),
+                        "count": intcomma(len(report.errors)),
+                    }
+                )
+            )
         if report.written:
             self.stdout.write(self.style.SUCCESS(_("Import done.")))
             if report.errors:
