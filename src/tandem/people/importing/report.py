@@ -36,6 +36,8 @@ class ImportReport:
     rows: int = 0
     rejected_header: list[str] = field(default_factory=list)
     rejected_rows: list[list[str]] = field(default_factory=list)
+    # Career levels the file names that do not exist yet (created without a rank).
+    new_levels: list[str] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:

@@ -90,7 +90,7 @@ def run_import(
 
     with nullcontext() if dry_run else transaction.atomic():
         snapshot = load_snapshot()
-        context = ParseContext(today=timezone.localdate(), career_levels=snapshot.career_levels)
+        context = ParseContext(today=timezone.localdate())
         rows = parse_rows(table, columns, context)
         resolution = validate(rows, snapshot, columns)
         report.warnings.extend(resolution.warnings)
@@ -130,6 +130,20 @@ def _fill_report(
     report.updated = len(plan.updates)
     report.unchanged = plan.unchanged
     report.deactivated = len(plan.deactivate)
+    report.new_levels = list(plan.new_levels)
+    if plan.new_levels:
+        report.warnings.append(
+            ngettext(
+                "The career level %(names)s is new: it is created without a rank. Until a "
+                "coordinator puts the levels in order (People → Career levels, or --levels on "
+                "the command line), rules that compare career levels cannot use it.",
+                "The career levels %(names)s are new: they are created without a rank. Until a "
+                "coordinator puts the levels in order (People → Career levels, or --levels on "
+                "the command line), rules that compare career levels cannot use them.",
+                len(plan.new_levels),
+            )
+            % {"names": ", ".join(f"'{name}'" for name in plan.new_levels)}
+        )
     report.rejected_header = [*header, _("Error")]
     for i, row in enumerate(rows):
         if not resolution.rejected[i]:
