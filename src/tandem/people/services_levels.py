@@ -35,7 +35,10 @@ def rank_problems(ranks: Mapping[str, int | None]) -> list[str]:
             )
         elif rank in seen:
             problems.append(
-                _("'%(name)s' and '%(other)s' both have rank %(rank)s; give each level its own rank.")
+                _(
+                    "'%(name)s' and '%(other)s' both have rank %(rank)s; give each level its "
+                    "own rank."
+                )
                 % {"name": name, "other": seen[rank], "rank": rank}
             )
         else:
@@ -60,10 +63,7 @@ def order_problems(*, names: Sequence[str], known: Sequence[str]) -> list[str]:
             )
         elif key not in folded:
             problems.append(
-                _(
-                    "'%(name)s' is not a career level (known levels: %(known)s); check the "
-                    "spelling."
-                )
+                _("'%(name)s' is not a career level (known levels: %(known)s); check the spelling.")
                 % {"name": name.strip(), "known": ", ".join(sorted(known)) or "–"}
             )
         seen.add(key)
@@ -125,9 +125,7 @@ def career_levels_set_order(
 ) -> list[CareerLevel]:
     """Rank every level in one go: `names` lists all levels from the lowest (rank 1, entry
     level) to the highest. Raises ValidationError with every problem of the list."""
-    by_fold = {
-        level.name.casefold(): level for level in CareerLevel.objects.select_for_update()
-    }
+    by_fold = {level.name.casefold(): level for level in CareerLevel.objects.select_for_update()}
     problems = order_problems(names=names, known=[level.name for level in by_fold.values()])
     if problems:
         raise ValidationError(problems)
