@@ -171,7 +171,8 @@ def named_file(tmp_path):
 def test_levels_option_ranks_the_levels_lowest_first(named_file):
     out, err, code = command(named_file, "--levels", "Fachkraft, Direktor,Vorstand")
     assert (code, err) == (0, "")
-    assert "Career levels from the lowest to the highest: 1 Fachkraft, 2 Direktor, 3 Vorstand" in out
+    expected = "Career levels from the lowest to the highest: 1 Fachkraft, 2 Direktor, 3 Vorstand"
+    assert expected in out
     assert [person(e).career_level for e in ("E1", "E2", "E3")] == [3, 2, 1]
 
 
