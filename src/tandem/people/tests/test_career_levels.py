@@ -259,9 +259,7 @@ def test_the_page_explains_a_wrong_rank_and_changes_nothing(client_for, coordina
     assert levels() == {"A": None, "B": None}
 
 
-def test_an_import_preview_with_new_levels_links_to_the_career_levels_page(
-    client_for, coordinator
-):
+def test_an_import_preview_with_new_levels_links_to_the_career_levels_page(client_for, coordinator):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client = client_for(coordinator)
