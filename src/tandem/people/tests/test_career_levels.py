@@ -268,3 +268,10 @@ def test_an_import_preview_with_new_levels_links_to_the_career_levels_page(clien
     page = response.content.decode()
     assert "created without a rank" in page
     assert f'href="{URL}"' in page
+
+
+def test_the_directory_shows_an_unranked_level_by_name(client_for, coordinator):
+    fach = PersonFactory(last_name="Fach", level=CareerLevel.objects.create(name="Fachkraft"))
+    client = client_for(coordinator)
+    assert "Fachkraft (not ranked yet)" in client.get("/people/?q=Fach").content.decode()
+    assert "Fachkraft (not ranked yet)" in client.get(f"/people/{fach.pk}/").content.decode()
