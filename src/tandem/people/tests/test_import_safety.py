@@ -214,3 +214,21 @@ def test_an_upload_over_the_limit_is_never_held_beyond_the_limit(
     assert "TANDEM_IMPORT_MAX_BYTES" in html
     assert sum(stored) <= 1000
     assert not PersonImport.objects.exists()
+
+
+def test_the_upload_page_still_checks_the_csrf_token(coordinator):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(coordinator)
+    file = SimpleUploadedFile("hr.csv", ONE_ROW, content_type="text/csv")
+    response = client.post(reverse("people:import_upload"), {"file": file})
+    assert response.status_code == 403
+    assert not PersonImport.objects.exists()
+    token = client.get(reverse("people:import_upload")).context["csrf_token"]
+    file = SimpleUploadedFile("hr.csv", ONE_ROW, content_type="text/csv")
+    response = client.post(
+        reverse("people:import_upload"), {"csrfmiddlewaretoken": str(token), "file": file}
+    )
+    assert response.status_code == 302
+    assert PersonImport.objects.count() == 1
