@@ -176,6 +176,17 @@ def test_levels_option_ranks_the_levels_lowest_first(named_file):
     assert [person(e).career_level for e in ("E1", "E2", "E3")] == [3, 2, 1]
 
 
+def test_with_json_output_the_order_goes_to_stderr(named_file):
+    import json
+
+    out, err, code = command(
+        named_file, "--format", "json", "--levels", "Fachkraft,Direktor,Vorstand"
+    )
+    assert code == 0
+    assert json.loads(out)["written"] is True
+    assert "1 Fachkraft, 2 Direktor, 3 Vorstand" in err
+
+
 @pytest.mark.parametrize(
     ("order", "message"),
     [

@@ -124,7 +124,8 @@ class Command(BaseCommand):
         if level_problems and not dry_run:
             self.stderr.write(_("Nothing was written because of the problems with --levels."))
         if ordered:
-            self.stdout.write(
+            # Never mixed into the JSON document on stdout.
+            (self.stderr if options["format"] == "json" else self.stdout).write(
                 _("Career levels from the lowest to the highest: %(levels)s")
                 % {"levels": ", ".join(f"{lv.rank} {lv.name}" for lv in ordered)}
             )
