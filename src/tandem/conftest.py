@@ -42,7 +42,9 @@ def _test_language():
 @pytest.fixture
 def coordinator(db):
     user = UserFactory(email="clara.coordinator@example.com")
-    user.groups.add(Group.objects.get(name="coordinator"))
+    # get_or_create: a transactional (browser) test earlier in the run flushes the groups that
+    # the data migration created.
+    user.groups.add(Group.objects.get_or_create(name="coordinator")[0])
     PersonFactory(email=user.email, first_name="Clara", last_name="Koordinatorin", career_level=3)
     return user
 
@@ -50,7 +52,7 @@ def coordinator(db):
 @pytest.fixture
 def sponsor(db):
     user = UserFactory(email="sven.sponsor@example.com")
-    user.groups.add(Group.objects.get(name="sponsor"))
+    user.groups.add(Group.objects.get_or_create(name="sponsor")[0])
     PersonFactory(email=user.email, first_name="Sven", last_name="Sponsor", career_level=6)
     return user
 

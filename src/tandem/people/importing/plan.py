@@ -84,6 +84,8 @@ class Plan:
     new_units: list[tuple[str, ...]] = field(default_factory=list)  # parents before children
     new_locations: list[str] = field(default_factory=list)
     new_levels: list[str] = field(default_factory=list)  # career levels created without a rank
+    # Existing career levels without a rank that rows of the file name.
+    unranked_levels: set[str] = field(default_factory=set)
 
 
 def current_values(person: Any, snapshot: Snapshot) -> dict[str, Any]:
@@ -142,6 +144,8 @@ def make_plan(
                 if level is not None and level not in snapshot.level_by_name:
                     # One spelling per new level, whatever the case in each row.
                     level = new_levels.setdefault(level.casefold(), level)
+                elif level is not None and value is None:
+                    plan.unranked_levels.add(level)
                 values["level"] = level
             elif name == "career_level":
                 values["level"] = None

@@ -155,6 +155,17 @@ def _fill_report(
             )
             % {"names": ", ".join(f"'{name}'" for name in plan.new_levels)}
         )
+    if plan.unranked_levels:
+        report.warnings.append(
+            ngettext(
+                "The career level %(names)s has no rank yet; put the levels in order (People → "
+                "Career levels, or --levels on the command line).",
+                "The career levels %(names)s have no rank yet; put the levels in order (People → "
+                "Career levels, or --levels on the command line).",
+                len(plan.unranked_levels),
+            )
+            % {"names": ", ".join(f"'{name}'" for name in sorted(plan.unranked_levels))}
+        )
     report.rejected_header = [*header, _("Error")]
     for i, row in enumerate(rows):
         if not resolution.rejected[i]:

@@ -60,6 +60,18 @@ def test_level_names_on_a_fresh_installation_create_levels_without_a_rank():
     assert person("E4").level == person("E3").level
 
 
+def test_a_second_import_reminds_that_its_levels_have_no_rank_yet():
+    run(NAMED)
+    report = run(NAMED)
+    assert report.new_levels == []
+    assert report.warnings == [
+        "The career levels 'Direktor', 'Fachkraft', 'Vorstand' have no rank yet; put the levels "
+        "in order (People → Career levels, or --levels on the command line)."
+    ]
+    career_levels_set_order(names=["Fachkraft", "Direktor", "Vorstand"], actor=None)
+    assert run(NAMED).warnings == []
+
+
 def test_a_dry_run_reports_the_new_levels_but_creates_none():
     report = run(NAMED, dry_run=True)
     assert report.errors == [] and report.new_levels == ["Direktor", "Fachkraft", "Vorstand"]
