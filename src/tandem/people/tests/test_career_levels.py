@@ -298,3 +298,8 @@ def test_the_directory_shows_an_unranked_level_by_name(client_for, coordinator):
     client = client_for(coordinator)
     assert "Fachkraft (not ranked yet)" in client.get("/people/?q=Fach").content.decode()
     assert "Fachkraft (not ranked yet)" in client.get(f"/people/{fach.pk}/").content.decode()
+
+
+def test_without_levels_the_page_says_where_they_come_from(client_for, coordinator):
+    page = client_for(coordinator).get(URL).content.decode()
+    assert "No career levels are defined yet." in page
