@@ -42,6 +42,8 @@ class PersonFacts:
     hire_date: datetime.date | None
     kind: str = EMPLOYEE  # employee / alumnus / external
     is_active: bool = True
+    # The person has a named career level that coordinators have not ranked yet.
+    level_unranked: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ def facts_from_person(person: object) -> PersonFacts:
         hire_date=getattr(person, "hire_date", None),
         kind=getattr(person, "kind", EMPLOYEE) or EMPLOYEE,
         is_active=bool(getattr(person, "is_active", True)),
+        level_unranked=bool(getattr(person, "level_unranked", False)),
     )
 
 
@@ -100,7 +103,16 @@ def _mentor_problems(facts: PersonFacts, rules: CohortRules, today: datetime.dat
     problems: list[str] = []
     max_level = rules.mentor_max_career_level
     if max_level is not None:
-        if facts.career_level is None:
+        if facts.career_level is None and facts.level_unranked:
+            problems.append(
+                _(
+                    "Mentors in this cohort are at most at career level %(max)s, but career "
+                    "levels are not yet ranked: ask the coordinator to order them on the Career "
+                    "levels page."
+                )
+                % {"max": max_level}
+            )
+        elif facts.career_level is None:
             problems.append(
                 _(
                     "Mentors in this cohort are at most at career level %(max)s, but your career "
@@ -148,6 +160,14 @@ def _mentee_problems(facts: PersonFacts, rules: CohortRules) -> list[str]:
     min_level = rules.mentee_min_career_level
     if min_level is None:
         return []
+    if facts.career_level is None and facts.level_unranked:
+        return [
+            _(
+                "Mentees start at career level %(min)s, but career levels are not yet ranked: "
+                "ask the coordinator to order them on the Career levels page."
+            )
+            % {"min": min_level}
+        ]
     if facts.career_level is None:
         return [
             _(

@@ -23,6 +23,7 @@ RULE_NAMES: Mapping[str, object] = {
     "same_manager": gettext_lazy("Same manager"),
     "level_unknown": gettext_lazy("Reverse direction"),
     "level_direction": gettext_lazy("Reverse direction"),
+    "level_unranked": gettext_lazy("Reverse direction"),
     "tenure_unknown": gettext_lazy("Reverse direction"),
     "tenure_direction": gettext_lazy("Reverse direction"),
     "no_common_language": gettext_lazy("Language"),
@@ -41,6 +42,10 @@ _RULE_COUNT_PHRASES = {
     "same_org_unit": ("%(n)d works in the same unit", "%(n)d work in the same unit"),
     "same_manager": ("%(n)d has the same manager", "%(n)d have the same manager"),
     "level_unknown": ("%(n)d has no career level recorded", "%(n)d have no career level recorded"),
+    "level_unranked": (
+        "%(n)d has a career level that is not yet ranked",
+        "%(n)d have a career level that is not yet ranked",
+    ),
     "level_direction": (
         "%(n)d is not junior enough in career level",
         "%(n)d are not junior enough in career level",

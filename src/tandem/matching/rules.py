@@ -36,6 +36,7 @@ class Profile:
     person_id: PersonId
     side: Side = "either"
     career_level: int | None = None  # CareerLevel.rank: 1 = entry level, higher = more senior
+    career_level_unranked: bool = False  # a named level that is not ranked yet (no career_level)
     hire_date: date | None = None
     org_unit_id: Hashable | None = None
     manager_id: PersonId | None = None
@@ -93,6 +94,7 @@ RULE_ORDER = (
     "same_org_unit",
     "same_manager",
     "level_unknown",
+    "level_unranked",
     "level_direction",
     "tenure_unknown",
     "tenure_direction",
@@ -126,6 +128,10 @@ MESSAGES: Mapping[str, str] = {
         "Same manager: this cohort does not pair people with the same manager."
     ),
     "level_unknown": gettext_noop("Reverse direction: the career level of the {who} is unknown."),
+    "level_unranked": gettext_noop(
+        "Reverse direction: the career level of the {who} is not yet ranked; ask the "
+        "coordinator to order the career levels on the Career levels page."
+    ),
     "level_direction": gettext_noop(
         "Reverse direction: the mentor's career level ({mentor_level}) must be below "
         "the mentee's ({mentee_level})."
@@ -156,11 +162,23 @@ def _who(mentee_unknown: bool, mentor_unknown: bool) -> str:
     return "mentee" if mentee_unknown else "mentor"
 
 
+def _level_missing(mentee: Profile, mentor: Profile) -> list[Violation]:
+    """A missing level: unknown (nothing recorded) or a named level not ranked yet."""
+    out = []
+    unknown = [p.career_level is None and not p.career_level_unranked for p in (mentee, mentor)]
+    unranked = [p.career_level is None and p.career_level_unranked for p in (mentee, mentor)]
+    if any(unknown):
+        out.append(Violation("level_unknown", {"who": _who(*unknown)}))
+    if any(unranked):
+        out.append(Violation("level_unranked", {"who": _who(*unranked)}))
+    return out
+
+
 def _direction_violations(mentee: Profile, mentor: Profile, rules: CohortRules) -> list[Violation]:
     if rules.direction == "career_level":
         a, b = mentee.career_level, mentor.career_level
         if a is None or b is None:
-            return [Violation("level_unknown", {"who": _who(a is None, b is None)})]
+            return _level_missing(mentee, mentor)
         if not b < a:
             return [Violation("level_direction", {"mentee_level": a, "mentor_level": b})]
     elif rules.direction == "tenure":

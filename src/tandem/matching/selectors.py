@@ -101,6 +101,7 @@ def _profile(enrolment: Enrolment, cohort: Cohort, side: str, answers: dict) -> 
         person_id=person.pk,
         side=side,
         career_level=person.career_level,
+        career_level_unranked=person.level_unranked,
         hire_date=person.hire_date,
         org_unit_id=person.org_unit_id,
         manager_id=person.manager_id,

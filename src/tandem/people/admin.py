@@ -9,7 +9,8 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = ["is_active", "kind", "career_level", "location"]
     search_fields = ["last_name", "first_name", "email", "employee_id"]
     # Manager changes must pass the cycle check in services.person_set_manager.
-    readonly_fields = ["manager", "email_key", "created_at", "updated_at"]
+    # The named level and its rank change together: the import and People → Career levels.
+    readonly_fields = ["manager", "level", "email_key", "created_at", "updated_at"]
     list_select_related = ["org_unit"]
     show_full_result_count = False
 
@@ -22,4 +23,10 @@ class OrgUnitAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Location)
-admin.site.register(CareerLevel)
+
+
+@admin.register(CareerLevel)
+class CareerLevelAdmin(admin.ModelAdmin):
+    list_display = ["name", "rank"]
+    # Ranks are set on People → Career levels, which also updates the people at each level.
+    readonly_fields = ["rank"]

@@ -125,7 +125,7 @@ class PersonFilter(django_filters.FilterSet):
 
 
 def career_level_names() -> dict[int, str]:
-    return dict(CareerLevel.objects.values_list("rank", "name"))
+    return dict(CareerLevel.objects.filter(rank__isnull=False).values_list("rank", "name"))
 
 
 def career_level_choices(*, names: dict[int, str]) -> list[tuple[int, str]]:

@@ -64,18 +64,28 @@ class Location(models.Model):
 
 
 class CareerLevel(models.Model):
-    """Optional names for the ordinal career levels (1 = entry level; higher = more senior)."""
+    """A named career level. `rank` orders the levels (1 = entry level; higher = more senior).
 
-    rank = models.PositiveSmallIntegerField(_("rank"), unique=True)
+    Levels that an HR import creates by name have no rank until a coordinator puts them in
+    order (the Career levels page or `tandem import-people --levels`); rules that compare
+    levels cannot use a person whose level is unranked and say so.
+    """
+
+    rank = models.PositiveSmallIntegerField(_("rank"), unique=True, null=True, blank=True)
     name = models.CharField(_("name"), max_length=100, unique=True)
 
     class Meta:
         verbose_name = _("career level")
         verbose_name_plural = _("career levels")
-        ordering = ["rank"]
+        ordering = [models.F("rank").asc(nulls_last=True), "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rank__isnull=True) | Q(rank__gte=1), name="careerlevel_rank_positive"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.rank} – {self.name}"
+        return f"{self.rank} – {self.name}" if self.rank is not None else self.name
 
 
 class Person(models.Model):
@@ -118,7 +128,18 @@ class Person(models.Model):
         related_name="direct_reports",
     )
     hire_date = models.DateField(_("hire date"), null=True, blank=True)
+    # The rank of the person's level (CareerLevel.rank), kept here so that eligibility,
+    # matching and filters compare plain numbers; None when unknown or not yet ranked.
+    # `level` is the named level, when there is one; the ranking services keep both in step.
     career_level = models.PositiveSmallIntegerField(_("career level"), null=True, blank=True)
+    level = models.ForeignKey(
+        CareerLevel,
+        verbose_name=_("named career level"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
     # Used only for aggregated generation statistics, never shown per person.
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.EMPLOYEE)
@@ -166,6 +187,11 @@ class Person(models.Model):
         if self.employee_id == "":
             self.employee_id = None
         super().save(*args, **kwargs)
+
+    @property
+    def level_unranked(self) -> bool:
+        """The person has a named level that coordinators have not put in order yet."""
+        return self.career_level is None and self.level_id is not None
 
     @property
     def full_name(self) -> str:

@@ -19,5 +19,7 @@ def is_self(user, person) -> bool:
 rules.add_perm("people.view_directory", is_staff_coordinator)
 rules.add_perm("people.export_people", is_staff_coordinator)
 rules.add_perm("people.import_people", is_staff_coordinator)
+# Putting the career levels in order changes who may enrol and who can be matched.
+rules.add_perm("people.rank_career_levels", is_staff_coordinator)
 # A person's own profile and reporting line are also visible to that person.
 rules.add_perm("people.view_person", is_staff_coordinator | is_self)

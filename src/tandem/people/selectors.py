@@ -148,7 +148,7 @@ def person_search(*, queryset: QuerySet[Person], text: str) -> QuerySet[Person]:
 
 def person_directory(*, active: bool | None = True) -> QuerySet[Person]:
     """The directory list: only the columns it shows, in the indexed name order."""
-    queryset = Person.objects.select_related("org_unit", "location").only(
+    queryset = Person.objects.select_related("org_unit", "location", "level").only(
         "employee_id",
         "first_name",
         "last_name",
@@ -159,6 +159,8 @@ def person_directory(*, active: bool | None = True) -> QuerySet[Person]:
         "is_active",
         "org_unit__name",
         "location__name",
+        "level",
+        "level__name",
     )
     if active is not None:
         queryset = queryset.filter(is_active=active)
@@ -250,7 +252,7 @@ def org_unit_path(*, unit_id: int) -> list[OrgUnit]:
 
 def person_profile(*, pk: int) -> Person:
     """One person with what the profile page shows; raises Person.DoesNotExist."""
-    return Person.objects.select_related("org_unit", "location", "manager").get(pk=pk)
+    return Person.objects.select_related("org_unit", "location", "manager", "level").get(pk=pk)
 
 
 def person_direct_reports(*, person_id: int, limit: int | None = None) -> list[Person]:

@@ -16,7 +16,7 @@ from tandem.people.importing.bulk import bulk_update_fast
 from tandem.people.importing.plan import Plan
 from tandem.people.importing.snapshot import Snapshot
 from tandem.people.importing.validation import Resolution
-from tandem.people.models import Location, OrgUnit, Person
+from tandem.people.models import CareerLevel, Location, OrgUnit, Person
 from tandem.people.normalize import email_key
 
 BATCH_SIZE = 1000
@@ -34,6 +34,7 @@ def chunks(items: Sequence[T], size: int = BATCH_SIZE) -> Iterator[Sequence[T]]:
 def apply_plan(plan: Plan, snapshot: Snapshot, resolution: Resolution) -> None:
     unit_ids = create_units(plan.new_units, snapshot)
     location_ids = create_locations(plan.new_locations, snapshot)
+    level_ids = create_levels(plan.new_levels, snapshot)
     created: dict[int, int] = {}  # row index → pk of the person created for it
 
     def manager_pk(node: int | None) -> int | None:
@@ -64,6 +65,7 @@ def apply_plan(plan: Plan, snapshot: Snapshot, resolution: Resolution) -> None:
             "manager_id": manager_pk(values["manager"]),
             "hire_date": values["hire_date"],
             "career_level": values["career_level"],
+            "level_id": level_ids[values["level"]] if values["level"] else None,
             "birth_year": values["birth_year"],
             "kind": values["kind"],
             "is_active": values["is_active"],
@@ -189,4 +191,13 @@ def create_locations(names: list[str], snapshot: Snapshot) -> dict[str, int]:
         ids.update(Location.objects.filter(name__in=names).values_list("name", "id"))
     else:
         ids.update((loc.name, loc.pk) for loc in locations)
+    return ids
+
+
+def create_levels(names: list[str], snapshot: Snapshot) -> dict[str, int]:
+    """Create the career levels named in the file but unknown here, without a rank."""
+    ids = dict(snapshot.level_by_name)
+    CareerLevel.objects.bulk_create([CareerLevel(name=name) for name in names])
+    if names:
+        ids.update(CareerLevel.objects.filter(name__in=names).values_list("name", "id"))
     return ids

@@ -48,6 +48,9 @@ class ImportConfirmForm(forms.Form):
     mode = forms.ChoiceField(choices=[("all", "all"), ("valid", "valid")])
     acknowledge = forms.BooleanField(required=False)
     expected_rejected = forms.IntegerField(required=False, min_value=0)
+    # A full import that deactivates many people: the coordinator confirms that number.
+    confirm_deactivation = forms.BooleanField(required=False)
+    expected_deactivated = forms.IntegerField(required=False, min_value=0)
 
     def clean(self):
         data = super().clean()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -51,6 +51,8 @@ _UTF8_AS_CP1252 = re.compile(
 )
 _SURROGATE = re.compile("[\udc80-\udcff]")
 SHOWN_CHARACTERS = 60  # messages quote at most this much of a cell
+# A cell that looks like a number is meant as a rank, never as the name of a level.
+_NUMBER_LIKE = re.compile(r"[-+]?\d+(?:[.,]\d*)?")
 
 KINDS = {
     "employee": Person.Kind.EMPLOYEE,
@@ -90,10 +92,9 @@ class FieldError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ParseContext:
-    """What parsing needs to know besides the cell: defined career levels and today's date."""
+    """What parsing needs to know besides the cell: today's date."""
 
     today: date
-    career_levels: dict[str, int] = field(default_factory=dict)  # case-folded name → rank
 
 
 def shown(value: str) -> str:
@@ -248,28 +249,23 @@ def parse_date(value: Cell, *, today: date | None = None) -> date | None:
     )
 
 
-def parse_career_level(value: Cell, *, levels: dict[str, int]) -> int | None:
+def parse_career_level(value: Cell) -> int | str | None:
+    """A rank (whole number, 1 = entry level) or the name of a level ("Direktor"); names the
+    installation does not know yet become new levels without a rank (see plan.py)."""
     text = cell_text(value)
     if not text:
         return None
     if _INTEGER.fullmatch(text) and 0 < int(text) <= 32767:
         return int(text)
-    rank = levels.get(text.casefold())
-    if rank is not None:
-        return rank
-    if levels:
-        names = ", ".join(sorted(levels, key=levels.__getitem__))
+    if _NUMBER_LIKE.fullmatch(text):
         raise FieldError(
             _(
                 "unknown career level '%(value)s'; use a whole number from 1 (entry level) "
-                "upwards, or one of the defined levels: %(names)s"
+                "upwards, or the name of the level"
             )
-            % {"value": text, "names": names}
+            % {"value": text}
         )
-    raise FieldError(
-        _("unknown career level '%(value)s'; use a whole number from 1 (entry level) upwards")
-        % {"value": text}
-    )
+    return _limited(text, 100)
 
 
 def parse_birth_year(value: Cell, *, today: date) -> int | None:

@@ -30,6 +30,7 @@ MODEL_FIELDS = (
     "manager",
     "hire_date",
     "career_level",
+    "level",
     "birth_year",
     "kind",
     "is_active",
@@ -57,6 +58,7 @@ NEW_PERSON = {
     "manager": None,
     "hire_date": None,
     "career_level": None,
+    "level": None,
     "birth_year": None,
     "kind": str(Person.Kind.EMPLOYEE),
     "is_active": True,
@@ -81,6 +83,9 @@ class Plan:
     deactivate: list[int] = field(default_factory=list)
     new_units: list[tuple[str, ...]] = field(default_factory=list)  # parents before children
     new_locations: list[str] = field(default_factory=list)
+    new_levels: list[str] = field(default_factory=list)  # career levels created without a rank
+    # Existing career levels without a rank that rows of the file name.
+    unranked_levels: set[str] = field(default_factory=set)
 
 
 def current_values(person: Any, snapshot: Snapshot) -> dict[str, Any]:
@@ -97,6 +102,7 @@ def current_values(person: Any, snapshot: Snapshot) -> dict[str, Any]:
         "manager": -person.manager_id if person.manager_id else None,
         "hire_date": person.hire_date,
         "career_level": person.career_level,
+        "level": snapshot.level_name.get(person.level_id),
         "birth_year": person.birth_year,
         "kind": person.kind,
         "is_active": person.is_active,
@@ -115,6 +121,7 @@ def make_plan(
     written = [name for name in PLAIN_COLUMNS if columns.has(name)]
     has_manager = columns.has_manager
     new_locations: dict[str, str] = {}
+    new_levels: dict[str, str] = {}
     for i, row in enumerate(rows):
         if resolution.rejected[i]:
             continue
@@ -132,6 +139,16 @@ def make_plan(
                     if value
                     else None
                 )
+            elif name == "career_level" and value is not None:
+                value, level = snapshot.resolve_level(value)
+                if level is not None and level not in snapshot.level_by_name:
+                    # One spelling per new level, whatever the case in each row.
+                    level = new_levels.setdefault(level.casefold(), level)
+                elif level is not None and value is None:
+                    plan.unranked_levels.add(level)
+                values["level"] = level
+            elif name == "career_level":
+                values["level"] = None
             values[name] = value
         if row.values.get("kind"):
             values["kind"] = row.values["kind"]
@@ -192,3 +209,11 @@ def _new_units_and_locations(plan: Plan, snapshot: Snapshot) -> None:
             locations.add(location)
     plan.new_units = sorted((u for u in units if u not in snapshot.unit_by_path), key=len)
     plan.new_locations = sorted(locations)
+    plan.new_levels = sorted(
+        {
+            row_plan.values["level"]
+            for row_plan in (*plan.creates, *plan.updates)
+            if row_plan.values["level"] and row_plan.values["level"] not in snapshot.level_by_name
+        },
+        key=str.casefold,
+    )

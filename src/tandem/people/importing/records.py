@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -28,6 +29,9 @@ def report_summary(report: ImportReport) -> dict[str, Any]:
         rejected_rows=report.rejected_count,
         valid_rows=report.valid_count,
         file_error=bool(report.file_errors),
+        new_levels=list(report.new_levels),
+        mass_deactivation=report.mass_deactivation,
+        active_employees=report.active_employees,
     )
     return data
 
@@ -50,11 +54,37 @@ def person_import_for_user(*, user: AbstractBaseUser | AnonymousUser, pk: int) -
     return record
 
 
+# Previews nobody confirmed or cancelled are deleted after this long (with the uploaded file).
+STALE_PREVIEW_AGE = timedelta(days=1)
+
+
+@transaction.atomic
+def purge_stale_import_previews(
+    *, older_than: timedelta = STALE_PREVIEW_AGE, now: datetime | None = None
+) -> int:
+    """Delete previews (and their files) that were neither confirmed nor cancelled within
+    `older_than`; returns how many. Idempotent: a second run finds nothing to delete."""
+    cutoff = (now or timezone.now()) - older_than
+    stale = PersonImport.objects.filter(status=PersonImport.Status.PREVIEWED, created_at__lt=cutoff)
+    ids = list(stale.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    PersonImport.objects.filter(pk__in=ids).delete()
+    audit_record(
+        actor=None,
+        action="people.import_previews_purged",
+        data={"count": len(ids), "ids": ids[:100], "older_than_s": older_than.total_seconds()},
+    )
+    return len(ids)
+
+
 @transaction.atomic
 def person_import_preview(
     *, data: bytes, filename: str, actor: AbstractBaseUser, full: bool = False
 ) -> PersonImport:
-    """Check an upload without writing people; keep the file and the report for confirmation."""
+    """Check an upload without writing people; keep the file and the report for confirmation.
+    Stale previews of anybody are purged on the way (see purge_stale_import_previews)."""
+    purge_stale_import_previews()
     report = people_import(data=data, filename=filename, actor=actor, full=full, dry_run=True)
     record = PersonImport.objects.create(
         uploaded_by=actor,
@@ -80,11 +110,15 @@ def person_import_confirm(
     actor: AbstractBaseUser,
     import_valid_rows: bool = False,
     expect_rejected: int | None = None,
+    allow_mass_deactivation: bool = False,
+    expect_deactivated: int | None = None,
 ) -> ImportReport:
     """Re-check the previewed file against the database as it is now, and import it.
 
     Nothing is written when new errors appeared (or, for `import_valid_rows`, when the number
-    of skipped rows is not `expect_rejected` any more): the record then shows the new report.
+    of skipped rows is not `expect_rejected` any more, or a mass deactivation is not allowed or
+    would now deactivate another number than `expect_deactivated`): the record then shows the
+    new report.
     """
     locked = PersonImport.objects.select_for_update().get(pk=record.pk)
     if locked.status != PersonImport.Status.PREVIEWED:
@@ -97,6 +131,8 @@ def person_import_confirm(
         import_valid_rows=import_valid_rows,
         record=locked,
         expect_rejected=expect_rejected if import_valid_rows else None,
+        allow_mass_deactivation=allow_mass_deactivation,
+        expect_deactivated=expect_deactivated if allow_mass_deactivation else None,
     )
     locked.report = report_summary(report)
     locked.rejected = report.rejected_file()

@@ -40,6 +40,11 @@ class ImportReport:
     rows: int = 0
     rejected_header: list[str] = field(default_factory=list)
     rejected_rows: list[list[str]] = field(default_factory=list)
+    # Career levels the file names that do not exist yet (created without a rank).
+    new_levels: list[str] = field(default_factory=list)
+    # A full import that deactivates many people needs an explicit yes (see safety.py).
+    mass_deactivation: bool = False
+    active_employees: int = 0
 
     @property
     def has_errors(self) -> bool:

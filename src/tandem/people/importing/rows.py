@@ -83,7 +83,7 @@ def field_parsers(context: ParseContext) -> dict[str, Callable[[Cell], Any]]:
         "location": parse_text,
         "languages": parse_languages,
         "hire_date": lambda v: parse_date(v, today=context.today),
-        "career_level": lambda v: parse_career_level(v, levels=context.career_levels),
+        "career_level": parse_career_level,
         "birth_year": lambda v: parse_birth_year(v, today=context.today),
         "kind": parse_kind,
         "active": parse_active,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
@@ -25,11 +24,10 @@ from tandem.people.importing.reading import (
 )
 from tandem.people.importing.report import ImportReport, RowError
 from tandem.people.importing.rows import ParsedRow, parse_rows
-from tandem.people.importing.snapshot import load_snapshot
+from tandem.people.importing.safety import is_mass_deactivation
+from tandem.people.importing.snapshot import Snapshot, load_snapshot
 from tandem.people.importing.validation import Resolution, rows_text, validate
-
-if TYPE_CHECKING:
-    from tandem.people.models import PersonImport
+from tandem.people.models import Person, PersonImport
 
 
 def people_import(
@@ -40,12 +38,15 @@ def people_import(
     full: bool = False,
     import_valid_rows: bool = False,
     dry_run: bool = False,
+    allow_mass_deactivation: bool = False,
 ) -> ImportReport:
     """Read, check and (unless dry_run) write an HR export of people, all or nothing.
 
     With errors nothing is written, unless `import_valid_rows`: then rows with errors — and
     rows that depend on them — are skipped and listed in `report.rejected_file()`. `full`
-    deactivates active employees missing from the file (alumni and externals are kept).
+    deactivates active employees missing from the file (alumni and externals are kept);
+    when that is a mass deactivation (see safety.py) nothing is written unless
+    `allow_mass_deactivation` (`report.mass_deactivation` says so).
     """
     return run_import(
         data=data,
@@ -54,6 +55,7 @@ def people_import(
         full=full,
         import_valid_rows=import_valid_rows,
         dry_run=dry_run,
+        allow_mass_deactivation=allow_mass_deactivation,
     )
 
 
@@ -67,9 +69,12 @@ def run_import(
     dry_run: bool = False,
     record: PersonImport | None = None,
     expect_rejected: int | None = None,
+    allow_mass_deactivation: bool = False,
+    expect_deactivated: int | None = None,
 ) -> ImportReport:
-    """`people_import` plus what the web flow needs: the audit target, and a guard that the
-    number of skipped rows is still the one the coordinator agreed to skip."""
+    """`people_import` plus what the web flow needs: the audit target, and guards that the
+    number of skipped rows (and of people to deactivate) is still the one the coordinator
+    agreed to."""
     report = ImportReport(dry_run=dry_run)
     try:
         table = read_table(data, filename)
@@ -97,15 +102,20 @@ def run_import(
 
     with nullcontext() if dry_run else transaction.atomic():
         snapshot = load_snapshot()
-        context = ParseContext(today=timezone.localdate(), career_levels=snapshot.career_levels)
+        context = ParseContext(today=timezone.localdate())
         rows = parse_rows(table, columns, context)
         resolution = validate(rows, snapshot, columns)
         report.warnings.extend(resolution.warnings)
         plan = make_plan(rows, resolution, snapshot, columns, full=full)
         _fill_report(report, rows, resolution, plan, table.header)
+        _check_mass_deactivation(report, snapshot)
         if dry_run or (report.errors and not import_valid_rows):
             return report
         if expect_rejected is not None and report.rejected_count != expect_rejected:
+            return report
+        if report.mass_deactivation and not allow_mass_deactivation:
+            return report
+        if expect_deactivated is not None and report.deactivated != expect_deactivated:
             return report
         apply_plan(plan, snapshot, resolution)
         report.written = True
@@ -121,6 +131,7 @@ def run_import(
                 "deactivated": report.deactivated,
                 "rejected": report.rejected_count,
                 "full": full,
+                "mass_deactivation": report.mass_deactivation,
             },
         )
     return report
@@ -137,6 +148,31 @@ def _fill_report(
     report.updated = len(plan.updates)
     report.unchanged = plan.unchanged
     report.deactivated = len(plan.deactivate)
+    report.new_levels = list(plan.new_levels)
+    if plan.new_levels:
+        report.warnings.append(
+            ngettext(
+                "The career level %(names)s is new: it is created without a rank. Until a "
+                "coordinator puts the levels in order (People → Career levels, or --levels on "
+                "the command line), rules that compare career levels cannot use it.",
+                "The career levels %(names)s are new: they are created without a rank. Until a "
+                "coordinator puts the levels in order (People → Career levels, or --levels on "
+                "the command line), rules that compare career levels cannot use them.",
+                len(plan.new_levels),
+            )
+            % {"names": ", ".join(f"'{name}'" for name in plan.new_levels)}
+        )
+    if plan.unranked_levels:
+        report.warnings.append(
+            ngettext(
+                "The career level %(names)s has no rank yet; put the levels in order (People → "
+                "Career levels, or --levels on the command line).",
+                "The career levels %(names)s have no rank yet; put the levels in order (People → "
+                "Career levels, or --levels on the command line).",
+                len(plan.unranked_levels),
+            )
+            % {"names": ", ".join(f"'{name}'" for name in sorted(plan.unranked_levels))}
+        )
     report.rejected_header = [*header, _("Error")]
     stripped = [row.row for row in rows if row.stripped]
     if stripped:
@@ -169,6 +205,26 @@ def _fill_report(
                 report.deactivated,
             )
             % {"count": report.deactivated}
+        )
+
+
+def _check_mass_deactivation(report: ImportReport, snapshot: Snapshot) -> None:
+    report.active_employees = sum(
+        1
+        for person in snapshot.people.values()
+        if person.is_active and person.kind == Person.Kind.EMPLOYEE
+    )
+    report.mass_deactivation = is_mass_deactivation(
+        deactivated=report.deactivated, active_employees=report.active_employees
+    )
+    if report.mass_deactivation:
+        report.warnings.append(
+            _(
+                "This full import would deactivate %(count)s of the %(active)s active "
+                "employees. Check that the file really is the complete export; the import "
+                "goes ahead only when you confirm the deactivation explicitly."
+            )
+            % {"count": report.deactivated, "active": report.active_employees}
         )
 
 

@@ -21,6 +21,7 @@ PERSON_FIELDS = (
     "manager_id",
     "hire_date",
     "career_level",
+    "level_id",
     "birth_year",
     "kind",
     "is_active",
@@ -38,7 +39,11 @@ class Snapshot:
     location_name: dict[int, str] = field(default_factory=dict)
     location_by_name: dict[str, int] = field(default_factory=dict)
     location_by_fold: dict[str, str] = field(default_factory=dict)
-    career_levels: dict[str, int] = field(default_factory=dict)
+    level_name: dict[int, str] = field(default_factory=dict)  # pk → name of a career level
+    level_by_name: dict[str, int] = field(default_factory=dict)  # name → pk
+    level_by_fold: dict[str, str] = field(default_factory=dict)  # case-folded → name
+    level_rank: dict[str, int | None] = field(default_factory=dict)  # name → rank (None: unranked)
+    level_by_rank: dict[int, str] = field(default_factory=dict)  # rank → name
 
     def label(self, pk: int) -> str:
         """How messages name an existing person: 'Anna Schmidt (E12)'."""
@@ -53,6 +58,14 @@ class Snapshot:
             if len(candidates) == 1:
                 return self.unit_path[candidates[0]]
         return parts
+
+    def resolve_level(self, value: int | str) -> tuple[int | None, str | None]:
+        """(rank, level name) of a parsed level: a number is a rank (named if a level has it);
+        a name is an existing level in any case, or a new level without a rank."""
+        if isinstance(value, int):
+            return value, self.level_by_rank.get(value)
+        name = self.level_by_fold.get(value.casefold(), value)
+        return self.level_rank.get(name), name
 
     def resolve_location(self, name: str) -> str:
         """The existing spelling of a site ('münchen' → 'München'), or the new name."""
@@ -84,9 +97,13 @@ def load_snapshot() -> Snapshot:
         snapshot.location_by_name[name] = pk
         snapshot.location_by_fold.setdefault(name.casefold(), name)
 
-    snapshot.career_levels = {
-        name.casefold(): rank for rank, name in CareerLevel.objects.values_list("rank", "name")
-    }
+    for pk, name, rank in CareerLevel.objects.values_list("id", "name", "rank"):
+        snapshot.level_name[pk] = name
+        snapshot.level_by_name[name] = pk
+        snapshot.level_by_fold.setdefault(name.casefold(), name)
+        snapshot.level_rank[name] = rank
+        if rank is not None:
+            snapshot.level_by_rank[rank] = name
     return snapshot
 
 

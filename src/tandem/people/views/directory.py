@@ -66,9 +66,12 @@ def _profile_or_404(pk: int) -> Person:
         raise Http404 from None
 
 
-def _level_label(level: int | None, names: dict[int, str]) -> str:
+def _level_label(person: Person, names: dict[int, str]) -> str:
+    level = person.career_level
     if level is None:
-        return ""
+        if person.level_id is None:
+            return ""
+        return _("%(name)s (not ranked yet)") % {"name": person.level.name}
     return f"{level} – {names[level]}" if level in names else str(level)
 
 
@@ -105,7 +108,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     page = NearEndPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     people = list(page.object_list)
     for person in people:
-        person.level_label = _level_label(person.career_level, filterset.level_names)
+        person.level_label = _level_label(person, filterset.level_names)
     context = {
         "filter": filterset,
         "page": page,
@@ -189,7 +192,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "person": person,
             "languages": [_language_name(code) for code in person.languages or []],
-            "level_label": _level_label(person.career_level, career_level_names()),
+            "level_label": _level_label(person, career_level_names()),
             "org_path": org_unit_path(unit_id=person.org_unit_id) if person.org_unit_id else [],
             "reports": reports,
             "report_count": report_count,

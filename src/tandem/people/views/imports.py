@@ -10,8 +10,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
@@ -25,6 +28,7 @@ from tandem.people.importing.records import (
     person_import_preview,
     person_imports_for_user,
 )
+from tandem.people.importing.upload import ImportSizeLimitHandler
 from tandem.people.models import PersonImport
 
 # The preview lists this many problems; the download has all of them.
@@ -62,12 +66,24 @@ def _page(request: HttpRequest, record: PersonImport, **extra) -> HttpResponse:
     return render(request, template, context)
 
 
+@csrf_exempt  # CSRF is checked below, after the size-limiting upload handler is in place
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
+    # Before anything reads the body (CsrfViewMiddleware would): stop at the size limit.
+    limiter = ImportSizeLimitHandler(request)
+    request.upload_handlers.insert(0, limiter)
+    return _import_upload(request, limiter)
+
+
+@csrf_protect
+def _import_upload(request: HttpRequest, limiter: ImportSizeLimitHandler) -> HttpResponse:
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)
-        if form.is_valid():
+        if limiter.exceeded:
+            form.is_valid()
+            form.errors["file"] = form.error_class([_upload_too_large(limiter.limit)])
+        elif form.is_valid():
             upload = form.cleaned_data["file"]
             record = person_import_preview(
                 data=upload.read(),
@@ -89,6 +105,14 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _upload_too_large(limit: int) -> str:
+    return _(
+        "The file is too large: at most %(limit)s can be uploaded, so the upload was stopped "
+        "there. Remove columns that are not needed, split the file, or ask your administrator "
+        "to raise TANDEM_IMPORT_MAX_BYTES."
+    ) % {"limit": filesizeformat(limit)}
+
+
 @coordinator_required
 @require_GET
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
@@ -105,12 +129,18 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     form = ImportConfirmForm(request.POST)
     if not form.is_valid():
         return _page(request, record, confirm_form=form)
+    mass = (record.report or {}).get("mass_deactivation", False)
+    if mass and not form.cleaned_data["confirm_deactivation"]:
+        form.add_error(None, _deactivation_not_confirmed(record))
+        return _page(request, record, confirm_form=form)
     try:
         report = person_import_confirm(
             record=record,
             actor=request.user,
             import_valid_rows=form.cleaned_data["mode"] == "valid",
             expect_rejected=form.cleaned_data["expected_rejected"],
+            allow_mass_deactivation=mass,
+            expect_deactivated=form.cleaned_data["expected_deactivated"],
         )
     except ImportNotPending:
         messages.info(request, _("This import was already carried out or cancelled."))
@@ -126,6 +156,17 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     )
     return redirect("people:import_preview", pk=pk)
+
+
+def _deactivation_not_confirmed(record: PersonImport) -> str:
+    count = (record.report or {}).get("deactivated", 0)
+    return ngettext(
+        "This import deactivates %(count)s person. Tick the box to confirm the deactivation, "
+        "or upload the complete export.",
+        "This import deactivates %(count)s people. Tick the box to confirm the deactivation, "
+        "or upload the complete export.",
+        count,
+    ) % {"count": count}
 
 
 def _is_done(pk: int) -> bool:

@@ -8,11 +8,14 @@ from pathlib import Path
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tandem.people.importing.report import ImportReport
 from tandem.people.importing.services import people_import
+from tandem.people.models import CareerLevel
+from tandem.people.services_levels import career_levels_set_order, order_problems
 
 
 class Command(BaseCommand):
@@ -42,12 +45,27 @@ class Command(BaseCommand):
             help="import the valid rows even if other rows have errors (those are skipped)",
         )
         parser.add_argument(
+            "--allow-mass-deactivation",
+            action="store_true",
+            help="with --full: go ahead even though the import deactivates at least 10 people "
+            "and more than 10%% of the active employees (without it nothing is written and the "
+            "exit code is 1)",
+        )
+        parser.add_argument(
+            "--levels",
+            metavar='"A,B,C"',
+            help="put all career levels in order, comma-separated from the LOWEST (entry level, "
+            "rank 1) to the HIGHEST; every level must be listed once (levels the file creates "
+            "included)",
+        )
+        parser.add_argument(
             "--rejected-out",
             metavar="PATH",
             help="write the rows with errors to this CSV file (with a column for the messages)",
         )
 
     def handle(self, *args, file: str, dry_run: bool, full: bool, import_valid: bool, **options):
+        levels = _split_levels(options.get("levels"))
         path = Path(file)
         try:
             data = path.read_bytes()
@@ -60,14 +78,25 @@ class Command(BaseCommand):
                 _("The file %(path)s cannot be read (%(reason)s).")
                 % {"path": file, "reason": exc.strerror or exc}
             ) from None
-        report = people_import(
-            data=data,
-            filename=path.name,
-            actor=None,
-            full=full,
-            import_valid_rows=import_valid,
-            dry_run=dry_run,
-        )
+        level_problems: list[str] = []
+        ordered: list[CareerLevel] = []
+        try:
+            with transaction.atomic():
+                report = people_import(
+                    data=data,
+                    filename=path.name,
+                    actor=None,
+                    full=full,
+                    import_valid_rows=import_valid,
+                    dry_run=dry_run,
+                    allow_mass_deactivation=options["allow_mass_deactivation"],
+                )
+                if levels is not None and (report.written or dry_run):
+                    ordered, level_problems = _order_levels(levels, report, dry_run=dry_run)
+                    if level_problems and report.written:
+                        raise _Undo
+        except _Undo:
+            report.written = False
         rejected_out = options.get("rejected_out")
         if rejected_out:
             self._write_rejected(report, Path(rejected_out))
@@ -75,7 +104,33 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
         else:
             self._write_text(report)
-        if report.errors:
+        blocked = report.mass_deactivation and not report.written and not dry_run
+        if blocked and not report.errors:
+            self.stderr.write(
+                self.style.ERROR(
+                    ngettext(
+                        "Nothing was written: this full import would deactivate %(count)s "
+                        "person of %(active)s active employees. If the file really is the "
+                        "complete export, run again with --allow-mass-deactivation.",
+                        "Nothing was written: this full import would deactivate %(count)s "
+                        "people of %(active)s active employees. If the file really is the "
+                        "complete export, run again with --allow-mass-deactivation.",
+                        report.deactivated,
+                    )
+                    % {"count": report.deactivated, "active": report.active_employees}
+                )
+            )
+        for problem in level_problems:
+            self.stderr.write(self.style.ERROR(_("--levels: %(text)s") % {"text": problem}))
+        if level_problems and not dry_run:
+            self.stderr.write(_("Nothing was written because of the problems with --levels."))
+        if ordered:
+            # Never mixed into the JSON document on stdout.
+            (self.stderr if options["format"] == "json" else self.stdout).write(
+                _("Career levels from the lowest to the highest: %(levels)s")
+                % {"levels": ", ".join(f"{lv.rank} {lv.name}" for lv in ordered)}
+            )
+        if report.errors or blocked or level_problems:
             sys.exit(1)
 
     def _write_rejected(self, report: ImportReport, path: Path) -> None:
@@ -139,6 +194,31 @@ class Command(BaseCommand):
                     "with --import-valid to import the valid rows and skip the others."
                 )
             )
+
+
+class _Undo(Exception):
+    """Roll the import back: the --levels list does not fit."""
+
+
+def _split_levels(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    return [name.strip() for name in text.split(",")]
+
+
+def _order_levels(
+    names: list[str], report: ImportReport, *, dry_run: bool
+) -> tuple[list[CareerLevel], list[str]]:
+    """Rank the levels as listed; in a dry run only check the list (levels the file would
+    create count as known)."""
+    known = list(CareerLevel.objects.values_list("name", flat=True))
+    known_fold = {name.casefold() for name in known}
+    known += [name for name in report.new_levels if name.casefold() not in known_fold]
+    problems = order_problems(names=names, known=known)
+    if problems or dry_run:
+        return [], problems
+    ordered = career_levels_set_order(names=names, actor=None)
+    return [level for level in ordered if level.rank is not None], []
 
 
 def _error_line(row: int | None, column: str, message: str) -> str:
