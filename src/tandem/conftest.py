@@ -27,6 +27,27 @@ def pytest_configure(config):
         subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(CATALOGUE)], check=True)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser (live-server) tests run last in each worker, with the seeded data restored.
+
+    A transactional test ends by emptying the database, data migrations' rows included (role
+    groups, the topic catalogue). Run last, no ordinary test comes after one; serialized rollback
+    gives each of them the migrated data back at its start. xdist hands a worker its tests in this
+    order, so this holds with `-n 2` as well.
+    """
+
+    def uses_live_server(item) -> bool:
+        return "live_server" in getattr(item, "fixturenames", ())
+
+    for item in items:
+        if uses_live_server(item):
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
+            )
+    items.sort(key=uses_live_server)
+
+
 @pytest.fixture(autouse=True)
 def _test_language():
     """Start every test in the test language and leave it so.

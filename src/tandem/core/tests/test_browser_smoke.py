@@ -16,3 +16,14 @@ def test_a_participant_signs_in_through_the_login_form_in_chromium(browser_page,
     browser_login(browser_page, email=mentee_person.email)
     assert "/accounts/login" not in browser_page.url
     assert mentee_person.first_name in browser_page.content()
+
+
+def test_a_browser_test_after_another_still_finds_the_migrated_data(browser_page):
+    """The test before this one ended by emptying the database; the seeded catalogue and the
+    role groups are back (serialized rollback, see conftest)."""
+    from django.contrib.auth.models import Group
+
+    from tandem.topics.models import Topic
+
+    assert Topic.objects.exists()
+    assert Group.objects.filter(name="coordinator").exists()
