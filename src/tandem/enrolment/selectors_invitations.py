@@ -13,6 +13,7 @@ from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import EnrolmentStatus, InvitationStatus, Role
 from tandem.enrolment.invitation_rules import leader_min_level
 from tandem.enrolment.models import Enrolment, Invitation
+from tandem.enrolment.selectors_counts import cohort_enrolment_counts
 from tandem.people.models import Location, OrgUnit, Person
 from tandem.people.selectors import org_unit_subtree_ids, person_search
 from tandem.programs.models import Cohort
@@ -162,26 +163,25 @@ def invitation_last_reminded_at(*, invitation: Invitation) -> datetime.datetime 
 
 
 def invitation_counts(*, cohort: Cohort) -> dict[str, int]:
-    """How many were invited, and how many of them are pending, enrolled, declined.
+    """How many were invited and how many of them are pending or declined; how many people are
+    enrolled and how many of those were invited.
 
-    "Enrolled" counts invited people who are enrolled now: an accepted invitation of someone who
-    withdrew later stays accepted, but that person is no longer enrolled.
+    "enrolled" and "accepted" (enrolled and invited) come from `cohort_enrolment_counts`, the one
+    count the cohort overview shows too: an accepted invitation of someone who withdrew later
+    stays accepted, but that person is no longer enrolled.
     """
-    enrolled_now = Exists(
-        Enrolment.objects.filter(
-            cohort=cohort, person=OuterRef("person"), status=EnrolmentStatus.ACTIVE
-        )
-    )
     counts = (
         Invitation.objects.filter(cohort=cohort)
-        .annotate(enrolled_now=enrolled_now)
+        .order_by()
         .aggregate(
             total=Count("id"),
             pending=Count("id", filter=Q(status=InvitationStatus.SENT)),
-            accepted=Count("id", filter=Q(status=InvitationStatus.ACCEPTED, enrolled_now=True)),
             declined=Count("id", filter=Q(status=InvitationStatus.DECLINED)),
         )
     )
+    enrolments = cohort_enrolment_counts(cohort=cohort)
+    counts["enrolled"] = enrolments.enrolled
+    counts["accepted"] = enrolments.enrolled_invited
     counts["role_models"] = role_model_list(cohort=cohort).count()
     return counts
 
