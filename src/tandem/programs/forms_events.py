@@ -10,6 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import PLACE_TEXT, SHORT_TEXT, LimitedTextField, long_text_field
 from tandem.programs.choices import EventKind, RsvpAnswer
 from tandem.programs.models import CohortEvent
 
@@ -21,7 +22,7 @@ class EventForm(forms.Form):
     """Create or edit an event: what, when (local date and time), where, and the agenda."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = LimitedTextField(label=_("Title"), max_length=SHORT_TEXT)
     date = forms.DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -32,9 +33,9 @@ class EventForm(forms.Form):
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=15, max_value=720, initial=90
     )
-    place = forms.CharField(
+    place = LimitedTextField(
         label=_("Place"),
-        max_length=200,
+        max_length=PLACE_TEXT,
         required=False,
         help_text=_("A room or address. Enter a place, a video link, or both."),
     )
@@ -44,10 +45,10 @@ class EventForm(forms.Form):
         assume_scheme="https",
         help_text=_("For online and hybrid events, e.g. a Teams or Zoom link."),
     )
-    agenda = forms.CharField(
+    agenda = long_text_field(
+        rows=6,
         label=_("Agenda"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("One item per line."),
     )
 
