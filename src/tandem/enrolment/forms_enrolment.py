@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import LimitedTextField
 from tandem.enrolment.answers_enrolment import PLAIN_FIELDS
 from tandem.enrolment.choices import AVAILABILITY_SLOTS, DAYTIMES, WEEKDAYS, GiveBackDirection, Role
 from tandem.people.models import Location
@@ -76,14 +77,16 @@ class EnrolmentForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    motivation = forms.CharField(label=_("Why I want to take part"), required=False, widget=text(3))
-    questions = forms.CharField(
+    motivation = LimitedTextField(
+        label=_("Why I want to take part"), required=False, widget=text(3)
+    )
+    questions = LimitedTextField(
         label=_("Concrete questions I bring"),
         required=False,
         widget=text(3),
         help_text=_("For example: “How do I post on LinkedIn without feeling awkward?”"),
     )
-    goals = forms.CharField(
+    goals = LimitedTextField(
         label=_("What I want to have achieved at the end"), required=False, widget=text(3)
     )
     availability = forms.MultipleChoiceField(
@@ -105,13 +108,13 @@ class EnrolmentForm(forms.Form):
         empty_label=_("— choose a site —"),
         help_text=_("Needed when you would like to meet in person."),
     )
-    interests = forms.CharField(
+    interests = LimitedTextField(
         label=_("Interests and hobbies"),
         required=False,
         widget=text(2),
         help_text=_("Shared interests help a tandem get going."),
     )
-    teaching_profile = forms.CharField(
+    teaching_profile = LimitedTextField(
         label=_("How I explain things"),
         required=False,
         widget=text(3),

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import long_text_field
+
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(
+    reason = long_text_field(
+        rows=3,
         label=_("Would you like to tell the coordinator why? (optional)"),
         required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "Only the coordinator reads this. It is never shown to your tandem partner or to "
             "other participants."

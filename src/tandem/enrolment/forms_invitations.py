@@ -9,13 +9,13 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import long_text_field
 from tandem.people.filters import career_level_choices, career_level_names
 from tandem.people.models import Location
 from tandem.people.selectors import org_unit_choices
 
 LEADERS = "leaders"
 FILTER_FIELDS = ("q", "org_unit", "min_level", "max_level", "location")
-MESSAGE_MAX_LENGTH = 2000
 
 
 def _optional_int(label: str, empty_label: str) -> forms.TypedChoiceField:
@@ -151,11 +151,10 @@ class InvitationConfirmForm(forms.Form):
     """Step 2 → send: the people to invite and an optional personal message."""
 
     people = PersonIdsField(widget=forms.HiddenInput)
-    message = forms.CharField(
+    message = long_text_field(
+        rows=4,
         label=_("Personal message (optional)"),
         required=False,
-        max_length=MESSAGE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Added to every invitation e-mail, above the link."),
     )
 

@@ -5,10 +5,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import TextLimitsMixin, limited_text
 from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, InvitationStatus, Role
 
 
-class Invitation(models.Model):
+class Invitation(TextLimitsMixin, models.Model):
     """A personal invitation to a cohort (R2); one per person and cohort, never sent twice."""
 
     cohort = models.ForeignKey(
@@ -22,7 +23,7 @@ class Invitation(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=InvitationStatus, default=InvitationStatus.SENT
     )
-    message = models.TextField(_("personal message"), blank=True)
+    message = limited_text(_("personal message"), blank=True)
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -41,7 +42,7 @@ class Invitation(models.Model):
         return f"{self.person} → {self.cohort}"
 
 
-class Enrolment(models.Model):
+class Enrolment(TextLimitsMixin, models.Model):
     """A person's own, voluntary enrolment in a cohort, with needs and offers (R1, R10, R11)."""
 
     cohort = models.ForeignKey(
@@ -52,9 +53,9 @@ class Enrolment(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=EnrolmentStatus, default=EnrolmentStatus.ACTIVE
     )
-    motivation = models.TextField(_("motivation"), blank=True)
-    questions = models.TextField(_("concrete questions"), blank=True)
-    goals = models.TextField(_("goals"), blank=True)
+    motivation = limited_text(_("motivation"), blank=True)
+    questions = limited_text(_("concrete questions"), blank=True)
+    goals = limited_text(_("goals"), blank=True)
     availability = models.JSONField(_("availability"), default=list, blank=True)
     prefers_in_person = models.BooleanField(_("in person"), default=True)
     prefers_online = models.BooleanField(_("online"), default=True)
@@ -68,9 +69,9 @@ class Enrolment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    interests = models.TextField(_("interests and hobbies"), blank=True)
+    interests = limited_text(_("interests and hobbies"), blank=True)
     # Mentors only (R14).
-    teaching_profile = models.TextField(_("how I explain things"), blank=True)
+    teaching_profile = limited_text(_("how I explain things"), blank=True)
     wants_didactics_training = models.BooleanField(
         _("I would attend a didactics training"), default=False
     )
@@ -82,7 +83,7 @@ class Enrolment(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     # Optional, seen by the coordinator only; never shown to the partner.
-    withdrawal_reason = models.TextField(_("reason for withdrawing"), blank=True)
+    withdrawal_reason = limited_text(_("reason for withdrawing"), blank=True)
 
     class Meta:
         verbose_name = _("enrolment")

@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
+from django.utils import timezone
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import EnrolmentStatus, InvitationStatus, Role
+from tandem.enrolment.eligibility import facts_from_person, role_problems, rules_from_cohort
 from tandem.enrolment.invitation_rules import leader_min_level
 from tandem.enrolment.models import Enrolment, Invitation
+from tandem.enrolment.selectors_counts import cohort_enrolment_counts
 from tandem.people.models import Location, OrgUnit, Person
 from tandem.people.selectors import org_unit_subtree_ids, person_search
 from tandem.programs.models import Cohort
@@ -82,6 +85,12 @@ def invitation_leader_min_level(*, cohort: Cohort) -> int | None:
     return leader_min_level(mentee_min_career_level=None, levels_present=list(top_two))
 
 
+@dataclass(frozen=True)
+class SkippedPerson:
+    person: Person
+    reasons: list[str]  # why this person cannot take part in the cohort (ineligible only)
+
+
 @dataclass
 class InvitationPartition:
     """Who of a selection would get an invitation now, and who is skipped and why."""
@@ -90,13 +99,25 @@ class InvitationPartition:
     already_invited: list[Person] = field(default_factory=list)
     already_enrolled: list[Person] = field(default_factory=list)
     skipped_inactive: list[Person] = field(default_factory=list)
+    # Active people the cohort's eligibility rules leave no role (R15), with the reasons.
+    skipped_ineligible: list[SkippedPerson] = field(default_factory=list)
+
+    @property
+    def skipped_count(self) -> int:
+        return (
+            len(self.already_invited)
+            + len(self.already_enrolled)
+            + len(self.skipped_inactive)
+            + len(self.skipped_ineligible)
+        )
 
 
 def invitation_partition(*, cohort: Cohort, people: Iterable[Person | int]) -> InvitationPartition:
     """Sort a selection into new invitations and the people to skip (reads fresh rows).
 
-    Enrolled people (even withdrawn ones) are skipped first: they know the cohort and can enrol
-    again themselves. Unknown ids are ignored.
+    Inactive people are skipped first, then enrolled people (even withdrawn ones: they know the
+    cohort and can enrol again themselves), then people already invited, then people who could
+    take no role in the cohort (with the reasons). Unknown ids are ignored. Three queries.
     """
     ids = sorted({_pk(person) for person in people} - {None})
     result = InvitationPartition()
@@ -112,6 +133,8 @@ def invitation_partition(*, cohort: Cohort, people: Iterable[Person | int]) -> I
             "person_id", flat=True
         )
     )
+    rules = rules_from_cohort(cohort)
+    today = timezone.localdate()
     for person in Person.objects.filter(pk__in=ids).order_by("last_name", "first_name", "id"):
         if not person.is_active:
             result.skipped_inactive.append(person)
@@ -119,6 +142,10 @@ def invitation_partition(*, cohort: Cohort, people: Iterable[Person | int]) -> I
             result.already_enrolled.append(person)
         elif person.pk in invited:
             result.already_invited.append(person)
+        elif reasons := role_problems(
+            role=Role.EITHER, person_facts=facts_from_person(person), rules=rules, today=today
+        ):
+            result.skipped_ineligible.append(SkippedPerson(person, reasons))
         else:
             result.to_send.append(person)
     return result
@@ -162,26 +189,25 @@ def invitation_last_reminded_at(*, invitation: Invitation) -> datetime.datetime 
 
 
 def invitation_counts(*, cohort: Cohort) -> dict[str, int]:
-    """How many were invited, and how many of them are pending, enrolled, declined.
+    """How many were invited and how many of them are pending or declined; how many people are
+    enrolled and how many of those were invited.
 
-    "Enrolled" counts invited people who are enrolled now: an accepted invitation of someone who
-    withdrew later stays accepted, but that person is no longer enrolled.
+    "enrolled" and "accepted" (enrolled and invited) come from `cohort_enrolment_counts`, the one
+    count the cohort overview shows too: an accepted invitation of someone who withdrew later
+    stays accepted, but that person is no longer enrolled.
     """
-    enrolled_now = Exists(
-        Enrolment.objects.filter(
-            cohort=cohort, person=OuterRef("person"), status=EnrolmentStatus.ACTIVE
-        )
-    )
     counts = (
         Invitation.objects.filter(cohort=cohort)
-        .annotate(enrolled_now=enrolled_now)
+        .order_by()
         .aggregate(
             total=Count("id"),
             pending=Count("id", filter=Q(status=InvitationStatus.SENT)),
-            accepted=Count("id", filter=Q(status=InvitationStatus.ACCEPTED, enrolled_now=True)),
             declined=Count("id", filter=Q(status=InvitationStatus.DECLINED)),
         )
     )
+    enrolments = cohort_enrolment_counts(cohort=cohort)
+    counts["enrolled"] = enrolments.enrolled
+    counts["accepted"] = enrolments.enrolled_invited
     counts["role_models"] = role_model_list(cohort=cohort).count()
     return counts
 

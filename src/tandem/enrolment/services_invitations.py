@@ -48,6 +48,7 @@ class InvitationResult:
     already_invited: list[Person] = field(default_factory=list)
     already_enrolled: list[Person] = field(default_factory=list)
     skipped_inactive: list[Person] = field(default_factory=list)
+    skipped_ineligible: list[Person] = field(default_factory=list)
     email_failures: list[Person] = field(default_factory=list)
 
     @property
@@ -57,6 +58,7 @@ class InvitationResult:
             "already_invited": len(self.already_invited),
             "already_enrolled": len(self.already_enrolled),
             "skipped_inactive": len(self.skipped_inactive),
+            "skipped_ineligible": len(self.skipped_ineligible),
         }
 
 
@@ -70,8 +72,9 @@ def invitations_send(
 ) -> InvitationResult:
     """Invite people to the cohort by e-mail with a personal link; never twice per person.
 
-    People already invited or enrolled, and inactive people, are skipped and reported. The
-    unique constraint on (cohort, person) is the backstop for two sendings at the same moment.
+    People already invited or enrolled, inactive people and people the cohort's eligibility
+    rules leave no role are skipped and reported. The unique constraint on (cohort, person) is
+    the backstop for two sendings at the same moment.
     """
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     ensure_cohort_accepts_invitations(cohort.phase)
@@ -90,6 +93,7 @@ def invitations_send(
         already_invited=list(partition.already_invited),
         already_enrolled=list(partition.already_enrolled),
         skipped_inactive=list(partition.skipped_inactive),
+        skipped_ineligible=[skipped.person for skipped in partition.skipped_ineligible],
     )
     sender = actor if actor is not None and actor.is_authenticated else None
     created: list[Invitation] = []
@@ -266,5 +270,14 @@ def invitation_sending_summary(result: InvitationResult) -> str:
                 len(result.skipped_inactive),
             )
             % {"count": len(result.skipped_inactive)}
+        )
+    if result.skipped_ineligible:
+        parts.append(
+            ngettext(
+                "%(count)s person was skipped: the cohort's eligibility rules leave them no role.",
+                "%(count)s people were skipped: the cohort's eligibility rules leave them no role.",
+                len(result.skipped_ineligible),
+            )
+            % {"count": len(result.skipped_ineligible)}
         )
     return " ".join(parts)

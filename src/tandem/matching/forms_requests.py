@@ -6,22 +6,23 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import long_text_field
 from tandem.programs.forms_cohorts import ServiceErrorsMixin
 
 
 class MentorRequestForm(ServiceErrorsMixin, forms.Form):
-    goals = forms.CharField(
+    goals = long_text_field(
+        rows=6,
         label=_("What I would like to learn"),
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
             "Your goals for the tandem, in a few sentences: what you want to be able to do "
             "afterwards. At most 2,000 characters."
         ),
         error_messages={"required": _("Write what you would like to learn from this mentor.")},
     )
-    offer = forms.CharField(
+    offer = long_text_field(
+        rows=4,
         label=_("What I offer in return"),
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "Reverse mentoring works both ways: what can the mentor learn from you? At most "
             "2,000 characters."
@@ -34,5 +35,5 @@ class MentorRequestForm(ServiceErrorsMixin, forms.Form):
         },
     )
 
-    # No max_length here: a browser's maxlength would cut pasted text silently. The service
-    # refuses too long a text with a message, and the text stays in the field.
+    # The same limit as every other text people write (core.text_limits); the service checks
+    # it again with the same message.

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import TextLimitsMixin, limited_text
+
 
 class MatchingMode(models.TextChoices):
     SCORE = "score", _("Best total score")
@@ -84,7 +86,7 @@ class RequestStatus(models.TextChoices):
 OPEN_REQUEST_STATUSES = (RequestStatus.PENDING, RequestStatus.AWAITING_APPROVAL)
 
 
-class MentorRequest(models.Model):
+class MentorRequest(TextLimitsMixin, models.Model):
     """A mentee's own request to a mentor of their choice (R16), where the cohort allows it."""
 
     cohort = models.ForeignKey(
@@ -96,8 +98,8 @@ class MentorRequest(models.Model):
     mentor = models.ForeignKey(
         "enrolment.Enrolment", on_delete=models.CASCADE, related_name="requests_received"
     )
-    goals = models.TextField(_("what I would like to learn"))
-    offer = models.TextField(_("what I offer in return"))
+    goals = limited_text(_("what I would like to learn"))
+    offer = limited_text(_("what I offer in return"))
     status = models.CharField(
         _("status"), max_length=10, choices=RequestStatus, default=RequestStatus.PENDING
     )

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from tandem.core.text_limits import LONG_TEXT
 from tandem.enrolment.choices import EnrolmentStatus, Role
 from tandem.enrolment.eligibility import facts_from_person, role_problems, rules_from_cohort
 from tandem.enrolment.models import Enrolment
@@ -33,8 +34,8 @@ from tandem.tandems.models import Tandem
 REQUEST_PHASES = (Phase.MATCHING, Phase.RUNNING)
 MENTEE_ROLES = (Role.MENTEE, Role.EITHER)
 MENTOR_ROLES = (Role.MENTOR, Role.EITHER)
-GOALS_MAX_LENGTH = 2000
-OFFER_MAX_LENGTH = 2000
+GOALS_MAX_LENGTH = LONG_TEXT
+OFFER_MAX_LENGTH = LONG_TEXT
 
 
 # The pool ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from tandem.enrolment.choices import EnrolmentStatus, Role
@@ -35,7 +36,13 @@ from tandem.matching.scoring import Weights
 from tandem.matching.selectors import cohort_do_not_match, cohort_weights, tandem_profiles
 from tandem.matching.services_run import matching_phase_problem
 from tandem.programs.models import Cohort
-from tandem.tandems.models import OPEN_STATUSES, PartnerAnswer, Tandem, TandemStatus
+from tandem.tandems.models import (
+    OPEN_STATUSES,
+    PartnerAnswer,
+    Tandem,
+    TandemSource,
+    TandemStatus,
+)
 
 
 @dataclass
@@ -63,6 +70,7 @@ class ReleasedPin:
 class SeenRow:
     tandem: Tandem
     status: str
+    from_request: bool = False  # formed from a mentee's request, not by matching
 
 
 @dataclass
@@ -211,13 +219,20 @@ def _released(run: MatchingRun | None) -> list[ReleasedPin]:
 
 
 def _seen(cohort: Cohort) -> list[SeenRow]:
+    """Published tandems, and tandems formed from an approved request (never published: both
+    partners chose each other), newest first."""
     tandems = (
-        Tandem.objects.filter(cohort=cohort, published_at__isnull=False)
+        Tandem.objects.filter(cohort=cohort)
+        .filter(Q(published_at__isnull=False) | Q(source=TandemSource.REQUEST))
         .exclude(status=TandemStatus.PROPOSED)
         .select_related("mentee__person", "mentor__person")
-        .order_by("-published_at", "id")
+        .annotate(shown_at=Coalesce("published_at", "confirmed_at", "created_at"))
+        .order_by("-shown_at", "-id")
     )
-    return [SeenRow(tandem=t, status=seen_status(t)) for t in tandems]
+    return [
+        SeenRow(tandem=t, status=seen_status(t), from_request=t.source == TandemSource.REQUEST)
+        for t in tandems
+    ]
 
 
 def review_page(*, cohort: Cohort) -> ReviewPage:

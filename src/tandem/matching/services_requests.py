@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from tandem.accounts.selectors import person_for_user
 from tandem.core.services import audit_record
+from tandem.core.text_limits import too_long_message
 from tandem.enrolment.models import Enrolment
 from tandem.matching.compute import breakdown_points
 from tandem.matching.emails_requests import (
@@ -65,9 +66,7 @@ def _text(value: str, *, max_length: int, missing: str) -> tuple[str, str | None
     if not text:
         return text, missing
     if len(text) > max_length:
-        return text, _(
-            "Please shorten this to at most %(max)d characters; it has %(length)d now."
-        ) % {"max": max_length, "length": len(text)}
+        return text, too_long_message(limit=max_length, count=len(text))
     return text, None
 
 

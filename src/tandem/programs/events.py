@@ -9,6 +9,7 @@ other way round at the edges of the cohort).
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 
 from tandem.programs.choices import EventKind
@@ -146,3 +147,14 @@ def event_window(
 
 def event_end(starts_at: datetime.datetime, duration_minutes: int) -> datetime.datetime:
     return starts_at + datetime.timedelta(minutes=duration_minutes)
+
+
+def retitled_for_cohort(title: str, *, old_name: str, new_name: str, max_length: int) -> str:
+    """An event title carried into a new cohort: the old cohort's name, where the title names it
+    as a whole word or phrase, becomes the new one ("Kickoff – Autumn 2025" → "Kickoff – Spring
+    2026"); any other title stays as it is. Cut to ``max_length``."""
+    old = old_name.strip()
+    if not old or old == new_name:
+        return title[:max_length]
+    pattern = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)")
+    return pattern.sub(lambda _match: new_name, title)[:max_length]

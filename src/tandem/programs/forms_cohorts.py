@@ -13,6 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.accounts.selectors import person_for_user
 from tandem.core.dates import SupportedDateField
+from tandem.core.text_limits import (
+    DOCUMENT_TEXT,
+    SHORT_TEXT,
+    LimitedTextField,
+    long_text_field,
+)
 from tandem.people.importing.languages import language_code
 from tandem.people.models import Location
 from tandem.programs.choices import Cadence, DirectionRule, MeetingLength
@@ -38,11 +44,11 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 
 
 class ProgramForm(ServiceErrorsMixin, forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    purpose = forms.CharField(
+    name = LimitedTextField(label=_("Name"), max_length=SHORT_TEXT)
+    purpose = long_text_field(
+        rows=4,
         label=_("Purpose"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Why the organisation runs this program; participants read it."),
     )
     focus_topics = TopicChoiceField(
@@ -101,7 +107,7 @@ def _level_field(label: str, help_text: str) -> forms.IntegerField:
 class CohortForm(ServiceErrorsMixin, forms.Form):
     """All settings of a cohort, grouped as the page shows them (``FIELDSETS``)."""
 
-    name = forms.CharField(label=_("Name of the cohort"), max_length=200)
+    name = LimitedTextField(label=_("Name of the cohort"), max_length=SHORT_TEXT)
     starts_on = SupportedDateField(label=_("Start"))
     ends_on = SupportedDateField(
         label=_("End"),
@@ -187,10 +193,10 @@ class CohortForm(ServiceErrorsMixin, forms.Form):
     exclude_same_manager = forms.BooleanField(
         label=_("Also exclude pairs with the same manager"), required=False
     )
-    improvements = forms.CharField(
+    improvements = long_text_field(
+        rows=4,
         label=_("Improvements for the next round"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     FIELDSETS = (
@@ -254,20 +260,22 @@ class CohortForm(ServiceErrorsMixin, forms.Form):
 
 
 class CharterForm(ServiceErrorsMixin, forms.Form):
-    confidentiality_text = forms.CharField(
+    confidentiality_text = long_text_field(
+        rows=10,
+        max_length=DOCUMENT_TEXT,
         label=_("Confidentiality charter"),
-        widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("What participants agree to when they enrol (R4)."),
     )
-    data_processing_text = forms.CharField(
+    data_processing_text = long_text_field(
+        rows=8,
+        max_length=DOCUMENT_TEXT,
         label=_("Data processing notice"),
-        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Which data is processed for what, who sees it, and how long it is kept."),
     )
 
 
 class CohortCopyForm(ServiceErrorsMixin, forms.Form):
-    name = forms.CharField(label=_("Name of the new cohort"), max_length=200)
+    name = LimitedTextField(label=_("Name of the new cohort"), max_length=SHORT_TEXT)
     starts_on = SupportedDateField(
         label=_("Start"),
         help_text=_("The new cohort runs as long as this one did."),
@@ -275,10 +283,10 @@ class CohortCopyForm(ServiceErrorsMixin, forms.Form):
 
 
 class CohortCloseForm(ServiceErrorsMixin, forms.Form):
-    improvements = forms.CharField(
+    improvements = long_text_field(
+        rows=5,
         label=_("What should change in the next round?"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_(
             "From the closing review with all participants (R26). It is carried over "
             "when the next cohort is created from this one."

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.dates import SupportedDateField
+from tandem.core.text_limits import PLACE_TEXT, SHORT_TEXT, LimitedTextField, long_text_field
 from tandem.programs.choices import EventKind, RsvpAnswer
 from tandem.programs.models import CohortEvent
 
@@ -22,7 +23,7 @@ class EventForm(forms.Form):
     """Create or edit an event: what, when (local date and time), where, and the agenda."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = LimitedTextField(label=_("Title"), max_length=SHORT_TEXT)
     date = SupportedDateField(label=_("Date"))
     time = forms.TimeField(
         label=_("Start time"),
@@ -31,9 +32,9 @@ class EventForm(forms.Form):
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=15, max_value=720, initial=90
     )
-    place = forms.CharField(
+    place = LimitedTextField(
         label=_("Place"),
-        max_length=200,
+        max_length=PLACE_TEXT,
         required=False,
         help_text=_("A room or address. Enter a place, a video link, or both."),
     )
@@ -43,10 +44,10 @@ class EventForm(forms.Form):
         assume_scheme="https",
         help_text=_("For online and hybrid events, e.g. a Teams or Zoom link."),
     )
-    agenda = forms.CharField(
+    agenda = long_text_field(
+        rows=6,
         label=_("Agenda"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("One item per line."),
     )
 

@@ -6,6 +6,13 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.dates import validate_supported_date
+from tandem.core.text_limits import (
+    DOCUMENT_TEXT,
+    PLACE_TEXT,
+    SHORT_TEXT,
+    TextLimitsMixin,
+    limited_text,
+)
 from tandem.programs.choices import (
     Cadence,
     DirectionRule,
@@ -16,11 +23,11 @@ from tandem.programs.choices import (
 )
 
 
-class Program(models.Model):
+class Program(TextLimitsMixin, models.Model):
     """A reverse-mentoring program of the organisation; it runs in cohorts (rounds)."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    purpose = models.TextField(_("purpose"), blank=True)
+    name = models.CharField(_("name"), max_length=SHORT_TEXT, unique=True)
+    purpose = limited_text(_("purpose"), blank=True)
     focus_topics = models.ManyToManyField(
         "topics.Topic", verbose_name=_("focus topics"), blank=True, related_name="programs"
     )
@@ -36,13 +43,13 @@ class Program(models.Model):
         return self.name
 
 
-class Cohort(models.Model):
+class Cohort(TextLimitsMixin, models.Model):
     """One round of a program: the frame set before the start (R5), people enrol into it."""
 
     program = models.ForeignKey(
         Program, verbose_name=_("program"), on_delete=models.PROTECT, related_name="cohorts"
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=SHORT_TEXT)
     phase = models.CharField(_("phase"), max_length=20, choices=Phase, default=Phase.DRAFT)
     starts_on = models.DateField(_("start"), validators=[validate_supported_date])
     ends_on = models.DateField(_("end"), validators=[validate_supported_date])
@@ -112,7 +119,7 @@ class Cohort(models.Model):
     # Score weights per component (matching.scoring.COMPONENTS); empty means the defaults.
     matching_weights = models.JSONField(_("matching weights"), default=dict, blank=True)
     # Noted at the close (R26) and carried over into the next cohort.
-    improvements = models.TextField(_("improvements for the next round"), blank=True)
+    improvements = limited_text(_("improvements for the next round"), blank=True)
     copied_from = models.ForeignKey(
         "self",
         verbose_name=_("copied from"),
@@ -172,13 +179,13 @@ class CohortTransition(models.Model):
         return f"{self.cohort}: {self.from_phase} → {self.to_phase}"
 
 
-class Charter(models.Model):
+class Charter(TextLimitsMixin, models.Model):
     """A version of the cohort's confidentiality charter and data-processing notice (R4)."""
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="charters")
     version = models.PositiveIntegerField(_("version"))
-    confidentiality_text = models.TextField(_("confidentiality charter"))
-    data_processing_text = models.TextField(_("data processing notice"))
+    confidentiality_text = limited_text(_("confidentiality charter"), limit=DOCUMENT_TEXT)
+    data_processing_text = limited_text(_("data processing notice"), limit=DOCUMENT_TEXT)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -197,17 +204,17 @@ class Charter(models.Model):
         return f"{self.cohort} – v{self.version}"
 
 
-class CohortEvent(models.Model):
+class CohortEvent(TextLimitsMixin, models.Model):
     """Joint events of a cohort: kickoff, half-time, closing (R7)."""
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=10, choices=EventKind)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=SHORT_TEXT)
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=90)
-    place = models.CharField(_("place"), max_length=200, blank=True)
+    place = models.CharField(_("place"), max_length=PLACE_TEXT, blank=True)
     video_url = models.URLField(_("video link"), blank=True)
-    agenda = models.TextField(_("agenda"), blank=True)
+    agenda = limited_text(_("agenda"), blank=True)
 
     class Meta:
         verbose_name = _("event")

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from tandem.accounts.roles import COORDINATOR, is_staff_coordinator
 from tandem.accounts.selectors import person_for_user
+from tandem.enrolment.selectors_counts import cohort_enrolment_counts
 from tandem.programs.choices import PHASE_ORDER, Phase
 from tandem.programs.models import Charter, Cohort, CohortTransition, Program
 from tandem.programs.phases import CohortFacts, next_phase, phase_index, transition_problems
@@ -77,12 +78,7 @@ def _tandem_counts(cohort: Cohort) -> tuple[int, int]:
 
 def cohort_facts(*, cohort: Cohort, improvements_waived: bool = False) -> CohortFacts:
     """The facts the phase guards check, read now (a few small queries)."""
-    counts = cohort.enrolments.aggregate(
-        total=Count("id"),
-        mentors=Count("id", filter=Q(status="active", role="mentor")),
-        mentees=Count("id", filter=Q(status="active", role="mentee")),
-        either=Count("id", filter=Q(status="active", role="either")),
-    )
+    counts = cohort_enrolment_counts(cohort=cohort)
     tandems, unconfirmed = _tandem_counts(cohort)
     coordinator = cohort.coordinator if cohort.coordinator_id else None
     return CohortFacts(
@@ -92,10 +88,10 @@ def cohort_facts(*, cohort: Cohort, improvements_waived: bool = False) -> Cohort
         coordinator_named=coordinator is not None,
         coordinator_has_role=user_is_coordinator(coordinator),
         has_charter=cohort.charters.exists(),
-        enrolments_total=counts["total"],
-        active_mentors=counts["mentors"],
-        active_mentees=counts["mentees"],
-        active_either=counts["either"],
+        enrolments_total=counts.total,
+        active_mentors=counts.mentors,
+        active_mentees=counts.mentees,
+        active_either=counts.either,
         tandems=tandems,
         unconfirmed_tandems=unconfirmed,
         is_pilot=cohort.is_pilot,

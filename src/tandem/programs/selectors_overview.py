@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 
 from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, InvitationStatus, Role
 from tandem.enrolment.models import GiveBackTopic, LearningNeed, TeachingOffer
+from tandem.enrolment.selectors_counts import cohort_enrolment_counts
 from tandem.programs.models import Cohort
 from tandem.programs.needs import TopicBalance, balance_by_topic
 from tandem.topics.models import Topic
@@ -44,34 +45,27 @@ class NeedsAnalysis:
 
 
 def cohort_funnel(*, cohort: Cohort) -> Funnel:
-    """Who was invited, who answered how, who enrolled and who withdrew (two queries)."""
-    invitations = cohort.invitations.aggregate(
+    """Who was invited, who answered how, who enrolled and who withdrew (two queries).
+
+    The enrolment figures are the cohort's one count (`cohort_enrolment_counts`), the same the
+    cohort page shows.
+    """
+    invitations = cohort.invitations.order_by().aggregate(
         invited=Count("id"),
         pending=Count("id", filter=Q(status=InvitationStatus.SENT)),
         declined=Count("id", filter=Q(status=InvitationStatus.DECLINED)),
     )
-    active = Q(status=EnrolmentStatus.ACTIVE)
-    enrolments = cohort.enrolments.aggregate(
-        enrolled=Count("id", filter=active),
-        withdrawn=Count("id", filter=Q(status=EnrolmentStatus.WITHDRAWN)),
-        mentors=Count("id", filter=active & Q(role=Role.MENTOR)),
-        mentees=Count("id", filter=active & Q(role=Role.MENTEE)),
-        either=Count("id", filter=active & Q(role=Role.EITHER)),
-        # Enrolled now and invited before; a withdrawn person's accepted invitation doesn't count.
-        invited_enrolled=Count(
-            "id", filter=active & Q(person__invitations__cohort=cohort), distinct=True
-        ),
-    )
+    enrolments = cohort_enrolment_counts(cohort=cohort)
     return Funnel(
         invited=invitations["invited"],
         pending=invitations["pending"],
         declined=invitations["declined"],
-        enrolled=enrolments["enrolled"],
-        enrolled_invited=enrolments["invited_enrolled"],
-        withdrawn=enrolments["withdrawn"],
-        mentors=enrolments["mentors"],
-        mentees=enrolments["mentees"],
-        either=enrolments["either"],
+        enrolled=enrolments.enrolled,
+        enrolled_invited=enrolments.enrolled_invited,
+        withdrawn=enrolments.withdrawn,
+        mentors=enrolments.mentors,
+        mentees=enrolments.mentees,
+        either=enrolments.either,
     )
 
 

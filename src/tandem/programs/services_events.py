@@ -17,6 +17,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from tandem.core.services import audit_record
+from tandem.core.text_limits import SHORT_TEXT
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.people.models import Person
 from tandem.programs import events as rules_events
@@ -27,7 +28,7 @@ Actor = AbstractBaseUser | AnonymousUser | None
 
 EDITABLE_FIELDS = ("kind", "title", "starts_at", "duration_minutes", "place", "video_url", "agenda")
 MAX_DURATION_MINUTES = 12 * 60
-TITLE_MAX = 200
+TITLE_MAX = SHORT_TEXT
 
 
 def _default_texts(kind: str) -> tuple[str, str]:
@@ -291,8 +292,9 @@ def cohort_events_copy_pattern(
     """Copy the source cohort's events into the target at the same relative dates.
 
     Kickoff and other events keep their distance from the start; half-time and closing are scaled
-    to the target's length. Title, local time of day, duration, place, video link and agenda are
-    kept. Kinds the target already has (and other events with the same title) are skipped, so
+    to the target's length. Local time of day, duration, place, video link and agenda are kept;
+    the title too, except that the source cohort's name in it becomes the target's. Kinds the
+    target already has (and other events with the same title) are skipped, so
     copying twice never duplicates. Returns the new events.
     """
     target = Cohort.objects.select_for_update().get(pk=target.pk)
@@ -301,10 +303,13 @@ def cohort_events_copy_pattern(
     existing = list(target.events.values_list("kind", "title"))
     created: list[CohortEvent] = []
     for original in source.events.order_by("starts_at", "pk"):
+        title = rules_events.retitled_for_cohort(
+            original.title, old_name=source.name, new_name=target.name, max_length=TITLE_MAX
+        )
         if original.kind in rules_events.PROPOSED_KINDS:
             if any(kind == original.kind for kind, _title in existing):
                 continue
-        elif (original.kind, original.title) in existing:
+        elif (original.kind, title) in existing:
             continue
         local = timezone.localtime(original.starts_at, tz)
         day = rules_events.carry_over_event_date(
@@ -318,7 +323,7 @@ def cohort_events_copy_pattern(
         event = CohortEvent(
             cohort=target,
             kind=original.kind,
-            title=original.title,
+            title=title,
             starts_at=rules_events.at_local_time(day, tz=tz, at=local.time()),
             duration_minutes=original.duration_minutes,
             place=original.place,

@@ -7,7 +7,8 @@ commit and robustly (each mail on its own: one failure does not stop the others)
 * formed: to each partner;
 * not formed: to each partner the *same* neutral text (only the greeting differs; the partner is
   not named), with the cancellation of the coffee's calendar entry if one was arranged, and to
-  the coordinator a short note without names. Nobody learns who declined.
+  the coordinator a short note that says which proposal (cohort, reference, publication date,
+  link to its row on the matching page) but names nobody. Nobody learns who declined.
 """
 
 from __future__ import annotations
@@ -117,20 +118,31 @@ def not_formed_email_send(*, tandem_id: int, partner_id: int, had_coffee: bool) 
         not_formed_email(tandem=tandem, partner=partner, had_coffee=had_coffee).send()
 
 
+def proposal_reference(tandem: Tandem) -> str:
+    """How the coordinator finds a proposal again: its number, shown on the matching page."""
+    return f"#{tandem.pk}"
+
+
 def not_formed_coordinator_email_send(*, tandem_id: int) -> None:
-    """A short note to the cohort's coordinator: a proposal will not go ahead — without names."""
+    """A short note to the cohort's coordinator: which proposal will not go ahead (its cohort,
+    reference and publication date, and a link to its row on the matching page) — without names
+    and without the partners' sides, so that it never says who declined."""
     tandem = _tandem(tandem_id)
     coordinator = tandem.cohort.coordinator
     if coordinator is None or not coordinator.email:
         return
     cohort = tandem.cohort
+    root = settings.SITE_ROOT.rstrip("/")
     templated_email(
         template=f"{TEMPLATE_DIR}/not_formed_coordinator",
         context={
             "cohort": cohort,
             "program": cohort.program,
-            "link": settings.SITE_ROOT.rstrip("/")
-            + reverse("programs:cohort_detail", args=[cohort.pk]),
+            "reference": proposal_reference(tandem),
+            "published_at": tandem.published_at,
+            "matching_link": f"{root}{reverse('matching:review', args=[cohort.pk])}"
+            f"#tandem-{tandem.pk}",
+            "link": root + reverse("programs:cohort_detail", args=[cohort.pk]),
         },
         language=settings.LANGUAGE_CODE,
         to=coordinator.email,

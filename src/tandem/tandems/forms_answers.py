@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.dates import validate_supported_date
+from tandem.core.text_limits import LimitedTextField
 from tandem.tandems.services_answers import PLACE_MAX_LENGTH
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -36,7 +37,7 @@ class CoffeeForm(forms.Form):
             ),
         },
     )
-    place = forms.CharField(
+    place = LimitedTextField(
         label=_("Where (video link or place)"),
         max_length=PLACE_MAX_LENGTH,
         help_text=_("For example a Teams or Zoom link, or “Café in building B”."),

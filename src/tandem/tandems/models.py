@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import PLACE_TEXT
+
 
 class TandemStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")  # by matching; coordinators only
@@ -71,7 +73,7 @@ class Tandem(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # The optional informal first meeting (R13), proposed by either partner once both accepted.
     coffee_at = models.DateTimeField(_("virtual coffee"), null=True, blank=True)
-    coffee_place = models.CharField(_("where (link or place)"), max_length=300, blank=True)
+    coffee_place = models.CharField(_("where (link or place)"), max_length=PLACE_TEXT, blank=True)
     mentor_confirmed_at = models.DateTimeField(null=True, blank=True)
     mentee_confirmed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import SHORT_TEXT, LimitedTextField, long_text_field
 from tandem.topics.models import (
     RESERVED_CODES,
     Priority,
@@ -39,10 +40,6 @@ def priority_field() -> forms.TypedChoiceField:
     )
 
 
-def text_area(rows: int) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
-
-
 class TopicForm(forms.Form):
     """Create or edit a topic: both languages side by side."""
 
@@ -54,24 +51,20 @@ class TopicForm(forms.Form):
         ),
     )
     area = AreaChoiceField(label=_("Area"), queryset=TopicArea.objects.none())
-    name_de = forms.CharField(label=_("Name (German)"), max_length=200)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
-    description_de = forms.CharField(
-        label=_("Description (German)"), required=False, widget=text_area(3)
-    )
-    description_en = forms.CharField(
-        label=_("Description (English)"), required=False, widget=text_area(3)
-    )
-    questions_de = forms.CharField(
+    name_de = LimitedTextField(label=_("Name (German)"), max_length=SHORT_TEXT)
+    name_en = LimitedTextField(label=_("Name (English)"), max_length=SHORT_TEXT)
+    description_de = long_text_field(rows=3, label=_("Description (German)"), required=False)
+    description_en = long_text_field(rows=3, label=_("Description (English)"), required=False)
+    questions_de = long_text_field(
+        rows=4,
         label=_("Example questions (German)"),
         required=False,
-        widget=text_area(4),
         help_text=_("One question per line."),
     )
-    questions_en = forms.CharField(
+    questions_en = long_text_field(
+        rows=4,
         label=_("Example questions (English)"),
         required=False,
-        widget=text_area(4),
         help_text=_("One question per line."),
     )
     priority = priority_field()

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.text_limits import SHORT_TEXT, TextLimitsMixin, limited_text
 from tandem.topics.localize import localized, localized_lines
 
 # Lower-case letters and digits, separated by single ".", "-" or "_":
@@ -65,13 +66,13 @@ PRIORITY_MAX = Priority.TOP
 PRIORITY_DEFAULT = Priority.NORMAL
 
 
-class BilingualText(models.Model):
+class BilingualText(TextLimitsMixin, models.Model):
     """German and English name and description, plus the active-language accessors."""
 
-    name_de = models.CharField(_("name (German)"), max_length=200, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    description_de = models.TextField(_("description (German)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    name_de = models.CharField(_("name (German)"), max_length=SHORT_TEXT, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=SHORT_TEXT, blank=True)
+    description_de = limited_text(_("description (German)"), blank=True)
+    description_en = limited_text(_("description (English)"), blank=True)
 
     class Meta:
         abstract = True
@@ -126,10 +127,10 @@ class Topic(BilingualText):
     )
     # DigComp's own numbering ("2.6"); empty for practical and give-back topics.
     reference = models.CharField(_("DigComp number"), max_length=8, blank=True)
-    questions_de = models.TextField(
+    questions_de = limited_text(
         _("example questions (German)"), blank=True, help_text=_("One question per line.")
     )
-    questions_en = models.TextField(
+    questions_en = limited_text(
         _("example questions (English)"), blank=True, help_text=_("One question per line.")
     )
     related_competences = models.ManyToManyField(

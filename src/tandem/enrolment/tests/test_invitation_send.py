@@ -114,6 +114,7 @@ def test_enrolled_and_inactive_people_are_skipped_and_reported(coordinator, send
         "already_invited": 0,
         "already_enrolled": 1,
         "skipped_inactive": 1,
+        "skipped_ineligible": 0,
     }
     assert mail.outbox == []
 
@@ -136,6 +137,7 @@ def test_the_sending_is_audited_with_counts(coordinator, send):
         "already_invited": 1,
         "already_enrolled": 0,
         "skipped_inactive": 0,
+        "skipped_ineligible": 0,
     }
 
 

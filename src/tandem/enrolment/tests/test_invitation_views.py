@@ -57,7 +57,7 @@ def test_the_preview_says_how_many_are_invited_and_how_many_skipped(client_for, 
     page = response.content.decode()
     assert response.status_code == 200
     assert "You are about to invite 2 people" in page
-    assert "1 already invited or enrolled is skipped" in page
+    assert "1 person is skipped" in page
     assert Invitation.objects.count() == 1  # the preview writes nothing
     assert mail.outbox == []
 
@@ -73,7 +73,7 @@ def test_everyone_matching_the_filters_can_be_invited_at_once(client_for, coordi
     )
     page = response.content.decode()
     assert "You are about to invite 3 people" in page
-    assert "1 already invited or enrolled is skipped" in page
+    assert "1 person is skipped" in page
 
 
 def test_a_preview_without_a_selection_goes_back_with_advice(client_for, coordinator):

@@ -6,6 +6,7 @@ permission `enrolment.send_invitations` for the cohort (403 otherwise, also for 
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -120,6 +121,13 @@ def cohort_invitations(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def _shown(people: list) -> dict[str, Any]:
+    return {
+        "shown": people[:PREVIEW_NAMES_SHOWN],
+        "more": max(0, len(people) - PREVIEW_NAMES_SHOWN),
+    }
+
+
 def _render_preview(
     request: HttpRequest,
     cohort: Cohort,
@@ -131,7 +139,10 @@ def _render_preview(
     too_many_count: int | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """The confirmation step. `too_many_count` short-cuts a selection above the limit."""
+    """The confirmation step: who will be invited, and who is skipped and why, by name.
+
+    `too_many_count` short-cuts a selection above the limit (`extra_skipped` then counts the
+    people skipped without naming them)."""
     partition = invitation_partition(cohort=cohort, people=[] if too_many_count else person_ids)
     ids = [person.pk for person in partition.to_send]
     to_send_count = too_many_count or len(ids)
@@ -145,9 +156,13 @@ def _render_preview(
             "to_send_count": to_send_count,
             "to_send_shown": partition.to_send[:PREVIEW_NAMES_SHOWN],
             "to_send_more": max(0, len(partition.to_send) - PREVIEW_NAMES_SHOWN),
-            "skipped_count": (
-                len(partition.already_invited) + len(partition.already_enrolled) + extra_skipped
-            ),
+            "skipped_count": partition.skipped_count + extra_skipped,
+            "skipped_groups": [
+                (_("Already invited"), _shown(partition.already_invited)),
+                (_("Already enrolled (or withdrawn)"), _shown(partition.already_enrolled)),
+                (_("Inactive in the directory"), _shown(partition.skipped_inactive)),
+            ],
+            "ineligible": _shown(partition.skipped_ineligible),
             "confirm": confirm,
             "phase_error": _phase_error(cohort),
             "too_many": to_send_count > MAX_PEOPLE_PER_SENDING,
@@ -195,8 +210,9 @@ def cohort_invitations_preview(request: HttpRequest, pk: int) -> HttpResponse:
             extra_skipped=skipped,
             too_many_count=total,
         )
-    ids = list(selectable.values_list("pk", flat=True))
-    return _render_preview(request, cohort, ids, filter_items=filter_items, extra_skipped=skipped)
+    # Everyone matching, so that the preview can name who is skipped and why.
+    ids = list(candidates.values_list("pk", flat=True))
+    return _render_preview(request, cohort, ids, filter_items=filter_items)
 
 
 @require_POST

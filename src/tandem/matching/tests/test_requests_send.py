@@ -268,7 +268,9 @@ def test_goals_and_offer_are_required(m, field, value):
 def test_too_long_texts_are_refused_with_the_limit_and_the_length(m):
     error = refused(m, goals="x" * 2001, offer="y" * 2000)
     assert error.message_dict == {
-        "goals": ["Please shorten this to at most 2000 characters; it has 2001 now."]
+        "goals": [
+            "This text is too long: at most 2,000 characters, you wrote 2,001. Please shorten it."
+        ]
     }
 
 

@@ -85,7 +85,8 @@ def test_the_form_shows_the_mentor_and_sends_the_request(m, client_for, mentee):
     form_url = url("request_new", m.cohort.pk, m.mentor.pk)
     page = html(client.get(form_url))
     assert "Ask Jonas Yılmaz to be your mentor" in page
-    assert 'name="goals"' in page and 'name="offer"' in page and "maxlength" not in page
+    assert 'name="goals"' in page and 'name="offer"' in page
+    assert page.count('maxlength="2000"') == 2  # the same limit as every other written text
 
     response = client.post(form_url, {"goals": GOALS, "offer": OFFER})
 
@@ -115,7 +116,7 @@ def test_too_long_a_text_is_refused_and_kept_whole(m, client_for, mentee):
     )
     page = html(response)
     assert response.status_code == 400
-    assert "at most 2000 characters; it has 2079 now" in page  # trimmed at the end
+    assert "at most 2,000 characters, you wrote 2,079" in page  # trimmed at the end
     assert long_text.strip() in page
 
 

@@ -267,10 +267,11 @@ def test_copying_the_pattern_keeps_offsets_and_scales_halftime_and_closing(cohor
     assert (kickoff.place, kickoff.video_url) == ("Auditorium", "https://v.example")
     source_kickoff = cohort.events.get(kind="kickoff")
     assert (kickoff.title, kickoff.agenda, kickoff.duration_minutes) == (
-        source_kickoff.title,
+        source_kickoff.title.replace(cohort.name, target.name),  # named after the new cohort
         source_kickoff.agenda,
         source_kickoff.duration_minutes,
     )
+    assert kickoff.title == f"Kickoff – {target.name}"
     # 92 of 184 days → 46 of 92 days; the closing stays on the last day.
     assert timezone.localtime(by_kind["halftime"].starts_at, BERLIN).date() == D(2032, 4, 16)
     assert by_kind["closing"].starts_at == local(D(2032, 6, 1))
