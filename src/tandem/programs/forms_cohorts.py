@@ -259,7 +259,7 @@ class CharterForm(ServiceErrorsMixin, forms.Form):
     confidentiality_text = forms.CharField(
         label=_("Confidentiality charter"),
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_("What participants agree to when they enrol (R4)."),
+        help_text=_("What participants agree to when they enrol."),
     )
     data_processing_text = forms.CharField(
         label=_("Data processing notice"),
@@ -283,7 +283,7 @@ class CohortCloseForm(ServiceErrorsMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_(
-            "From the closing review with all participants (R26). It is carried over "
+            "From the closing review with all participants. It is carried over "
             "when the next cohort is created from this one."
         ),
     )

@@ -24,7 +24,7 @@ class Program(models.Model):
         "topics.Topic", verbose_name=_("focus topics"), blank=True, related_name="programs"
     )
     is_active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("program")
@@ -120,8 +120,8 @@ class Cohort(models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("cohort")
@@ -156,15 +156,24 @@ class Cohort(models.Model):
 class CohortTransition(models.Model):
     """Each phase change of a cohort: when, by whom, from and to (R5, works-council trail)."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="transitions")
-    from_phase = models.CharField(max_length=20, choices=Phase)
-    to_phase = models.CharField(max_length=20, choices=Phase)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="transitions"
     )
-    at = models.DateTimeField(auto_now_add=True)
+    from_phase = models.CharField(_("from phase"), max_length=20, choices=Phase)
+    to_phase = models.CharField(_("to phase"), max_length=20, choices=Phase)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("phase change")
+        verbose_name_plural = _("phase changes")
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
@@ -174,13 +183,20 @@ class CohortTransition(models.Model):
 class Charter(models.Model):
     """A version of the cohort's confidentiality charter and data-processing notice (R4)."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="charters")
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="charters"
+    )
     version = models.PositiveIntegerField(_("version"))
     confidentiality_text = models.TextField(_("confidentiality charter"))
     data_processing_text = models.TextField(_("data processing notice"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -199,7 +215,9 @@ class Charter(models.Model):
 class CohortEvent(models.Model):
     """Joint events of a cohort: kickoff, half-time, closing (R7)."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="events")
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="events"
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=EventKind)
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
@@ -228,7 +246,7 @@ class EventResponse(models.Model):
     event = models.ForeignKey(CohortEvent, on_delete=models.CASCADE, related_name="responses")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
     answer = models.CharField(_("answer"), max_length=5, choices=RsvpAnswer)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         constraints = [
