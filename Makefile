@@ -57,6 +57,7 @@ bench: install
 	$(SQLITE_ENV) $(BIN)/python benchmarks/import_people.py
 	$(SQLITE_ENV) $(BIN)/python benchmarks/people_page.py
 	$(BIN)/python benchmarks/solve_matching.py
+	$(BIN)/python benchmarks/solver_cli.py
 	$(BIN)/python benchmarks/match_end_to_end.py
 
 clean:

@@ -160,7 +160,10 @@ class EnrolmentFormBundle:
         for name, messages in self.form.errors.items():
             if name == "__all__":
                 continue
-            label = self.form.fields[name].label or _("Charter")
+            # The consent box's label is a whole sentence ending in a full stop: the summary
+            # names its section instead ("Charter: Please read …", not "… (version 1).: Please").
+            field_label = None if name == "accept_charter" else self.form.fields[name].label
+            label = field_label or _("Charter")
             summary += [
                 {"label": str(label), "message": m, "anchor": f"id_{name}"} for m in messages
             ]

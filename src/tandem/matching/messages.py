@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from tandem.matching.engine.types import NO_CAPACITY, NO_FEASIBLE_PARTNER, PARTNERS_AT_CAPACITY
 from tandem.matching.rules import MESSAGES, Violation
@@ -33,36 +33,55 @@ RULE_NAMES: Mapping[str, object] = {
     "do_not_match": gettext_lazy("Do not match"),
 }
 
-# How many people of the other side break a rule, as a phrase: "3 are in your reporting line".
-_RULE_COUNT_PHRASES = {
-    "same_person": ("%(n)d is the same person", "%(n)d are the same person"),
-    "mentee_not_eligible": ("%(n)d is not eligible", "%(n)d are not eligible"),
-    "mentor_not_eligible": ("%(n)d is not eligible", "%(n)d are not eligible"),
-    "reporting_line": ("%(n)d is in the reporting line", "%(n)d are in the reporting line"),
-    "same_org_unit": ("%(n)d works in the same unit", "%(n)d work in the same unit"),
-    "same_manager": ("%(n)d has the same manager", "%(n)d have the same manager"),
-    "level_unknown": ("%(n)d has no career level recorded", "%(n)d have no career level recorded"),
-    "level_unranked": (
+# How many people of the other side break a rule, as a phrase: "3 are in your reporting line"
+# (ngettext_lazy with the number's key "n", so that makemessages keeps them in the catalogue).
+_RULE_COUNT_PHRASES: Mapping[str, object] = {
+    "same_person": ngettext_lazy("%(n)d is the same person", "%(n)d are the same person", "n"),
+    "mentee_not_eligible": ngettext_lazy("%(n)d is not eligible", "%(n)d are not eligible", "n"),
+    "mentor_not_eligible": ngettext_lazy("%(n)d is not eligible", "%(n)d are not eligible", "n"),
+    "reporting_line": ngettext_lazy(
+        "%(n)d is in the reporting line", "%(n)d are in the reporting line", "n"
+    ),
+    "same_org_unit": ngettext_lazy(
+        "%(n)d works in the same unit", "%(n)d work in the same unit", "n"
+    ),
+    "same_manager": ngettext_lazy("%(n)d has the same manager", "%(n)d have the same manager", "n"),
+    "level_unknown": ngettext_lazy(
+        "%(n)d has no career level recorded", "%(n)d have no career level recorded", "n"
+    ),
+    "level_unranked": ngettext_lazy(
         "%(n)d has a career level that is not yet ranked",
         "%(n)d have a career level that is not yet ranked",
+        "n",
     ),
-    "level_direction": (
+    "level_direction": ngettext_lazy(
         "%(n)d is not junior enough in career level",
         "%(n)d are not junior enough in career level",
+        "n",
     ),
-    "tenure_unknown": ("%(n)d has no hire date recorded", "%(n)d have no hire date recorded"),
-    "tenure_direction": (
+    "tenure_unknown": ngettext_lazy(
+        "%(n)d has no hire date recorded", "%(n)d have no hire date recorded", "n"
+    ),
+    "tenure_direction": ngettext_lazy(
         "%(n)d joined too early for the reverse direction",
         "%(n)d joined too early for the reverse direction",
+        "n",
     ),
-    "no_common_language": ("%(n)d shares no language", "%(n)d share no language"),
-    "no_common_format": ("%(n)d shares no meeting format", "%(n)d share no meeting format"),
-    "different_site": (
+    "no_common_language": ngettext_lazy("%(n)d shares no language", "%(n)d share no language", "n"),
+    "no_common_format": ngettext_lazy(
+        "%(n)d shares no meeting format", "%(n)d share no meeting format", "n"
+    ),
+    "different_site": ngettext_lazy(
         "%(n)d meets only in person at another site",
         "%(n)d meet only in person at another site",
+        "n",
     ),
-    "no_common_slot": ("%(n)d has no common time slot", "%(n)d have no common time slot"),
-    "do_not_match": ("%(n)d is excluded as a pair", "%(n)d are excluded as a pair"),
+    "no_common_slot": ngettext_lazy(
+        "%(n)d has no common time slot", "%(n)d have no common time slot", "n"
+    ),
+    "do_not_match": ngettext_lazy(
+        "%(n)d is excluded as a pair", "%(n)d are excluded as a pair", "n"
+    ),
 }
 
 # Why a run released a pin whose pair breaks no rule (codes of `compute.PIN_*`).
@@ -116,8 +135,7 @@ def violation_text(violation: Violation, *, discreet: bool = False) -> str:
 
 
 def rule_count_phrase(code: str, n: int) -> str:
-    singular, plural = _RULE_COUNT_PHRASES[code]
-    return ngettext(singular, plural, n) % {"n": n}
+    return str(_RULE_COUNT_PHRASES[code] % {"n": n})
 
 
 def unmatched_text(entry: Mapping) -> str:

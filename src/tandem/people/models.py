@@ -100,7 +100,7 @@ class Person(models.Model):
     last_name = models.CharField(_("last name"), max_length=150)
     email = models.EmailField(_("e-mail"), max_length=254)
     # NFC + casefold of the e-mail: the identity that must be unique.
-    email_key = models.CharField(max_length=254, unique=True, editable=False)
+    email_key = models.CharField(_("e-mail key"), max_length=254, unique=True, editable=False)
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     org_unit = models.ForeignKey(
         OrgUnit,
@@ -144,8 +144,8 @@ class Person(models.Model):
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.EMPLOYEE)
     is_active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("person")

@@ -264,7 +264,7 @@ class CharterForm(ServiceErrorsMixin, forms.Form):
         rows=10,
         max_length=DOCUMENT_TEXT,
         label=_("Confidentiality charter"),
-        help_text=_("What participants agree to when they enrol (R4)."),
+        help_text=_("What participants agree to when they enrol."),
     )
     data_processing_text = long_text_field(
         rows=8,
@@ -288,7 +288,7 @@ class CohortCloseForm(ServiceErrorsMixin, forms.Form):
         label=_("What should change in the next round?"),
         required=False,
         help_text=_(
-            "From the closing review with all participants (R26). It is carried over "
+            "From the closing review with all participants. It is carried over "
             "when the next cohort is created from this one."
         ),
     )

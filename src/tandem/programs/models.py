@@ -32,7 +32,7 @@ class Program(TextLimitsMixin, models.Model):
         "topics.Topic", verbose_name=_("focus topics"), blank=True, related_name="programs"
     )
     is_active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("program")
@@ -128,8 +128,8 @@ class Cohort(TextLimitsMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("cohort")
@@ -164,15 +164,24 @@ class Cohort(TextLimitsMixin, models.Model):
 class CohortTransition(models.Model):
     """Each phase change of a cohort: when, by whom, from and to (R5, works-council trail)."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="transitions")
-    from_phase = models.CharField(max_length=20, choices=Phase)
-    to_phase = models.CharField(max_length=20, choices=Phase)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="transitions"
     )
-    at = models.DateTimeField(auto_now_add=True)
+    from_phase = models.CharField(_("from phase"), max_length=20, choices=Phase)
+    to_phase = models.CharField(_("to phase"), max_length=20, choices=Phase)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("phase change")
+        verbose_name_plural = _("phase changes")
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
@@ -182,13 +191,20 @@ class CohortTransition(models.Model):
 class Charter(TextLimitsMixin, models.Model):
     """A version of the cohort's confidentiality charter and data-processing notice (R4)."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="charters")
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="charters"
+    )
     version = models.PositiveIntegerField(_("version"))
     confidentiality_text = limited_text(_("confidentiality charter"), limit=DOCUMENT_TEXT)
     data_processing_text = limited_text(_("data processing notice"), limit=DOCUMENT_TEXT)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -207,7 +223,9 @@ class Charter(TextLimitsMixin, models.Model):
 class CohortEvent(TextLimitsMixin, models.Model):
     """Joint events of a cohort: kickoff, half-time, closing (R7)."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="events")
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="events"
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=EventKind)
     title = models.CharField(_("title"), max_length=SHORT_TEXT)
     starts_at = models.DateTimeField(_("starts at"))
@@ -236,7 +254,7 @@ class EventResponse(models.Model):
     event = models.ForeignKey(CohortEvent, on_delete=models.CASCADE, related_name="responses")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
     answer = models.CharField(_("answer"), max_length=5, choices=RsvpAnswer)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         constraints = [

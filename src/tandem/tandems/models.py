@@ -39,21 +39,32 @@ class Tandem(models.Model):
     declined (R1, R13).
     """
 
-    cohort = models.ForeignKey("programs.Cohort", on_delete=models.PROTECT, related_name="tandems")
+    cohort = models.ForeignKey(
+        "programs.Cohort",
+        verbose_name=_("cohort"),
+        on_delete=models.PROTECT,
+        related_name="tandems",
+    )
     mentor = models.ForeignKey(
-        "enrolment.Enrolment", on_delete=models.PROTECT, related_name="tandems_as_mentor"
+        "enrolment.Enrolment",
+        verbose_name=_("mentor"),
+        on_delete=models.PROTECT,
+        related_name="tandems_as_mentor",
     )
     mentee = models.ForeignKey(
-        "enrolment.Enrolment", on_delete=models.PROTECT, related_name="tandems_as_mentee"
+        "enrolment.Enrolment",
+        verbose_name=_("mentee"),
+        on_delete=models.PROTECT,
+        related_name="tandems_as_mentee",
     )
     status = models.CharField(
         _("status"), max_length=10, choices=TandemStatus, default=TandemStatus.PROPOSED
     )
     mentor_answer = models.CharField(
-        max_length=10, choices=PartnerAnswer, default=PartnerAnswer.PENDING
+        _("mentor's answer"), max_length=10, choices=PartnerAnswer, default=PartnerAnswer.PENDING
     )
     mentee_answer = models.CharField(
-        max_length=10, choices=PartnerAnswer, default=PartnerAnswer.PENDING
+        _("mentee's answer"), max_length=10, choices=PartnerAnswer, default=PartnerAnswer.PENDING
     )
     source = models.CharField(
         _("source"), max_length=10, choices=TandemSource, default=TandemSource.MATCHING
@@ -65,6 +76,7 @@ class Tandem(models.Model):
     pinned = models.BooleanField(_("pinned"), default=False)
     run = models.ForeignKey(
         "matching.MatchingRun",
+        verbose_name=_("matching run"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -74,9 +86,9 @@ class Tandem(models.Model):
     # The optional informal first meeting (R13), proposed by either partner once both accepted.
     coffee_at = models.DateTimeField(_("virtual coffee"), null=True, blank=True)
     coffee_place = models.CharField(_("where (link or place)"), max_length=PLACE_TEXT, blank=True)
-    mentor_confirmed_at = models.DateTimeField(null=True, blank=True)
-    mentee_confirmed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    mentor_confirmed_at = models.DateTimeField(_("confirmed by the mentor"), null=True, blank=True)
+    mentee_confirmed_at = models.DateTimeField(_("confirmed by the mentee"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("formed"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 

@@ -9,7 +9,6 @@ flow may leave seats empty, and minimises the cost (= maximises the total weight
 from __future__ import annotations
 
 import numpy as np
-from ortools.graph.python import min_cost_flow
 
 
 class SolverFailure(RuntimeError):
@@ -40,6 +39,8 @@ def max_weight_b_matching(
         heads.append(np.array([sink], dtype=np.int64))
         caps.append(np.array([total], dtype=np.int64))
         costs.append(np.zeros(1, dtype=np.int64))
+    from ortools.graph.python import min_cost_flow  # only when solving: not for a malformed file
+
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
         np.concatenate(tails), np.concatenate(heads), np.concatenate(caps), np.concatenate(costs)

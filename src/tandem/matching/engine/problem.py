@@ -82,7 +82,7 @@ def _participants(
 
 def _edge_ends(column: Sequence[object], index: dict[str, int], side: str) -> np.ndarray:
     try:  # the fast path: one dict look-up per edge in C, no per-edge Python code
-        return np.array(list(map(index.__getitem__, column)), dtype=np.int64).reshape(-1)
+        return np.fromiter(map(index.__getitem__, column), dtype=np.int64, count=len(column))
     except (KeyError, TypeError):
         pass
     field = side[:-1]

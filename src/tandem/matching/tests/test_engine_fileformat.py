@@ -6,8 +6,10 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tandem.matching.engine import Edge, Instance, InstanceError, Participant, solve
+from tandem.matching.engine import Edge, Instance, InstanceError, Participant, fileformat, solve
 from tandem.matching.engine.fileformat import load_problem, solution_json
 from tandem.matching.engine.solve import solve_problem
 
@@ -155,3 +157,95 @@ def test_the_instance_api_validates_the_same_way():
 def test_a_forbidden_pair_without_an_edge_is_harmless():
     problem = load_problem(json.dumps(document(forbidden=[["anna", "yusuf"]])))
     assert not np.any(problem.forbidden)
+
+
+def _standard_reading(data: bytes) -> object:
+    """What the file means to the standard library's `json` (the reference of every reading)."""
+    try:
+        problem = fileformat._problem(fileformat._decode(data))
+    except InstanceError as exc:
+        return str(exc)
+    return _arrays(problem)
+
+
+def _arrays(problem) -> tuple:
+    return (
+        problem.mentee_ids,
+        problem.mentor_ids,
+        *(
+            getattr(problem, name).tolist()
+            for name in (
+                "mentee_capacity",
+                "mentor_capacity",
+                "edge_mentee",
+                "edge_mentor",
+                "edge_score",
+                "pinned",
+                "forbidden",
+            )
+        ),
+    )
+
+
+def _reading(data: bytes) -> object:
+    try:
+        return _arrays(load_problem(data))
+    except InstanceError as exc:
+        return str(exc)
+
+
+ids = st.sampled_from(["a", "b", "c", "", "ä", 7, None, 10**20, ["a"]])
+values = st.one_of(
+    st.integers(-3, 3),
+    st.sampled_from([10**20, -(10**25), 1.5, 100, 100.5, "high", None, True, [], {}]),
+    st.floats(0, 100),
+)
+person = st.fixed_dictionaries({"id": ids}, optional={"capacity": values, "note": values})
+edge_entry = st.fixed_dictionaries(
+    {"mentee": ids, "mentor": ids, "score": values}, optional={"extra": values}
+)
+pair = st.lists(ids, min_size=1, max_size=3)
+instance = st.fixed_dictionaries(
+    {
+        "mentees": st.lists(person, max_size=3),
+        "mentors": st.lists(person, max_size=3),
+        "edges": st.lists(st.one_of(edge_entry, values), max_size=5),
+    },
+    optional={
+        "pinned": st.lists(pair, max_size=2),
+        "forbidden": st.lists(pair, max_size=2),
+        "other": values,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=st.one_of(instance, values, st.lists(values)))
+def test_the_fast_reading_means_exactly_what_the_standard_json_reading_means(doc):
+    data = json.dumps(doc).encode()
+    assert _reading(data) == _standard_reading(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf" + json.dumps(document()).encode(),  # a byte-order mark
+        json.dumps(document()).encode("utf-16"),
+        json.dumps(document(edges=[edge(score=1e400)])).encode(),  # read by json as infinity
+        b'{"mentees": [{"id": "a"}, {"id": "b"}], "mentors": [{"id": "x"}], '
+        b'"edges": [{"mentee": "a", "mentor": "x", "score": 5, "mentee": "b"}]}',  # last key wins
+        b'{"mentees": [{"id": "\\ud800"}], "mentors": [], "edges": []}',  # a lone surrogate
+        b'{"mentees": [], "mentors": [], "edges": [], "pinned": [], "pinned": 3}',
+    ],
+)
+def test_files_the_fast_reader_refuses_are_read_as_the_standard_library_reads_them(data):
+    assert _reading(data) == _standard_reading(data)
+
+
+def test_a_valid_file_is_read_without_the_standard_library_reader(monkeypatch):
+    def refuse(data):
+        raise AssertionError("the fast reading should have been enough")
+
+    monkeypatch.setattr(fileformat, "_decode", refuse)
+    problem = load_problem(json.dumps(document(pinned=[["ben", "yusuf"]])).encode())
+    assert problem.pinned.tolist() == [2]

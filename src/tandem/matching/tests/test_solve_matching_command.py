@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -126,3 +127,78 @@ def test_the_console_script_exits_non_zero_with_the_message_on_stderr_only():
     )
     assert good.returncode == 0, good.stderr
     assert json.loads(good.stdout)["optimal"] is True
+
+
+def console(*args: str, tmp_path, language: str = "de", stdin: str | None = None, django=False):
+    """`tandem ARGS` (or, with django=True, the same command through `python -m django`)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tandem.config.settings",
+        "LANGUAGE_CODE": language,
+        "TANDEM_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("DATABASE_URL", None)
+    start = ["-m", "django", "solve_matching"] if django else ["-m", "tandem", "solve-matching"]
+    return subprocess.run(
+        [sys.executable, *start, *args], input=stdin, capture_output=True, text=True, env=env
+    )
+
+
+PROBE = """
+import json, sys
+from tandem.cli import main
+main(["tandem", "solve-matching", sys.argv[1], "--format", "json"])
+from django.apps import apps
+loaded = [m for m in sys.modules if m.endswith(".models") or m.startswith(
+    ("django.contrib", "django.urls", "django.template", "django.db.models", "tandem.people"))]
+print(json.dumps({"apps": [a.label for a in apps.get_app_configs()], "loaded": loaded}),
+      file=sys.stderr)
+"""
+
+
+def test_the_console_script_solves_without_setting_up_django_apps_or_models(tmp_path):
+    path = tmp_path / "instance.json"
+    path.write_text(json.dumps(INSTANCE))
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tandem.config.settings",
+           "TANDEM_DATA_DIR": str(tmp_path / "data")}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["optimal"] is True
+    probe = json.loads(done.stderr.splitlines()[-1])
+    assert probe == {"apps": [], "loaded": []}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize(
+    "case",
+    ["text", "missing file", "malformed", "standard input", "usage"],
+)
+def test_the_console_script_answers_exactly_as_the_django_command(tmp_path, language, case):
+    path = tmp_path / "instance.json"
+    path.write_text(json.dumps(INSTANCE))
+    args, stdin = {
+        "text": ([str(path)], None),
+        "missing file": ([str(tmp_path / "nope.json")], None),
+        "malformed": (["-"], '{"mentees": ['),
+        "standard input": (["-", "--mode", "count"], json.dumps(INSTANCE)),
+        "usage": ([], None),
+    }[case]
+    fast = console(*args, tmp_path=tmp_path, language=language, stdin=stdin)
+    full = console(*args, tmp_path=tmp_path, language=language, stdin=stdin, django=True)
+    assert (fast.returncode, fast.stdout) == (full.returncode, full.stdout)
+    assert fast.stderr.replace("__main__.py", "") == full.stderr.replace("__main__.py", "")
+    if case == "missing file":
+        assert ("existiert nicht" if language == "de" else "does not exist") in fast.stderr
+    if case == "text":
+        assert ("Punktzahl" if language == "de" else "Score") in fast.stdout
+
+
+def test_the_console_script_honours_the_settings_option(tmp_path):
+    path = tmp_path / "instance.json"
+    path.write_text(json.dumps(INSTANCE))
+    # the test settings are in English, whatever LANGUAGE_CODE says
+    done = console(str(path), "--settings=tandem.config.test_settings", tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "1 pair, total score 90.00." in done.stdout

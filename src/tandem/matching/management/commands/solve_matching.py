@@ -31,6 +31,10 @@ class Command(BaseCommand):
         "pairs as possible, then the best score (--mode count), with a proof of optimality "
         "(dual bound). Exit code 2 if the file is malformed."
     )
+    # The engine is pure: no model, URL or database is involved, so the system checks (which load
+    # every URL configuration and view) are not needed; `tandem solve-matching` runs it without
+    # django.setup() (see tandem.cli).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("instance", help="the instance JSON file, or - for standard input")
