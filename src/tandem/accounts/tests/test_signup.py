@@ -149,3 +149,16 @@ def test_the_verification_page_is_in_german_too(client, mentor_person):
     response = sign_up(client, mentor_person.email)
     page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="de")
     assert "Prüfen Sie Ihr E-Mail-Postfach" in page.content.decode()
+
+
+def test_the_not_in_directory_mail_is_in_german_for_a_german_sign_up(client, db):
+    client.post(
+        reverse("account_signup"),
+        {"email": "fremd@elsewhere.example", "password1": PASSWORD, "password2": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    [message] = mail.outbox
+    assert "Ihre Registrierung bei Tandem" in message.subject
+    assert "Es wurde kein Konto angelegt" in message.body
+    assert "fremd@elsewhere.example" in message.body
+    assert "/accounts/signup/" in message.body
