@@ -58,6 +58,7 @@ def test_an_import_that_changes_a_persons_email_makes_the_account_verify_the_new
     assert message.to == ["anna.neu@example.com"]
     link = re.search(r"https://tandem\.example\.org(/accounts/confirm-email/\S+/)", message.body)
     assert link, message.body
+    assert "your address in the organisation's directory has changed" in message.body
     assert AuditEvent.objects.filter(action="account.email_change", target_id=str(user.pk))
 
     # The open session ends; signing in is refused until the new address is confirmed.
@@ -89,3 +90,25 @@ def test_an_account_whose_new_address_belongs_to_another_account_is_deactivated(
     user.refresh_from_db()
     assert user.is_active is False
     assert user.email == "carla@example.com"
+
+
+def test_changing_a_persons_email_in_the_admin_moves_the_account_too(
+    client_for, superuser, django_capture_on_commit_callbacks
+):
+    from django.forms.models import model_to_dict
+
+    person = PersonFactory(email="dora@example.com")
+    user = UserFactory(email=person.email)
+    url = reverse("admin:people_person_change", args=[person.pk])
+    client = client_for(superuser)
+    fields = ["employee_id", "first_name", "last_name", "email", "job_title", "kind"]
+    data = {key: value or "" for key, value in model_to_dict(person, fields=fields).items()}
+    data.update(email="dora.neu@example.com", languages='["de", "en"]')
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user.refresh_from_db()
+    assert user.email == "dora.neu@example.com"
+    assert not EmailAddress.objects.get(user=user).verified
+    [message] = mail.outbox
+    assert message.to == ["dora.neu@example.com"]

@@ -46,6 +46,7 @@ def test_signing_up_with_a_directory_email_does_not_sign_in_and_sends_a_verifica
     [message] = mail.outbox
     assert message.to == [mentor_person.email]
     assert LINK.search(message.body)
+    assert "signed up for Tandem with this e-mail address" in message.body
     # Nothing behind the login is reachable yet.
     assert client.get(reverse("core:home")).status_code == 302
 
@@ -162,3 +163,14 @@ def test_the_not_in_directory_mail_is_in_german_for_a_german_sign_up(client, db)
     assert "Es wurde kein Konto angelegt" in message.body
     assert "fremd@elsewhere.example" in message.body
     assert "/accounts/signup/" in message.body
+
+
+def test_the_verification_mail_is_in_german_for_a_german_sign_up(client, mentor_person):
+    client.post(
+        reverse("account_signup"),
+        {"email": mentor_person.email, "password1": PASSWORD, "password2": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    [message] = mail.outbox
+    assert "Um das Konto zu aktivieren" in message.body
+    assert LINK.search(message.body)
