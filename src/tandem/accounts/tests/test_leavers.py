@@ -15,6 +15,10 @@ from tandem.people.importing.services import people_import
 from tandem.people.models import Person
 from tandem.people.tests.factories import PersonFactory, UserFactory
 
+# The personas come from request.getfixturevalue(): without the mark pytest-django cannot tell
+# that these tests use the database and runs them after the browser tests, which empty it.
+pytestmark = pytest.mark.django_db
+
 PASSWORD = "correct horse battery staple"
 PERSONAS = ["coordinator", "sponsor", "mentor", "mentee", "superuser_with_person"]
 
