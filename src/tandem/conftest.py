@@ -109,8 +109,12 @@ def outsider(db):
 
 
 @pytest.fixture
-def client_for(client):
-    """`client_for(user)` returns the test client logged in as that user."""
+def client_for(client, db):
+    """`client_for(user)` returns the test client logged in as that user.
+
+    It asks for `db` so that pytest-django counts a test that takes its personas from
+    request.getfixturevalue() as a database test and runs it before the browser tests, which
+    empty the database (the roles' groups included)."""
 
     def login(user):
         client.force_login(user)

@@ -1,7 +1,9 @@
 """Roles and the predicates every view's permission is built from (django-rules).
 
 Coordinator and sponsor are Django groups (assigned with `tandem grant-role`); a participant is any
-account linked to an active person by e-mail. Superusers are Django superusers.
+account linked to an active person by e-mail. Superusers are Django superusers. Every role needs a
+usable account (`tandem.accounts.access`): a coordinator, sponsor or superuser whose person is
+inactive has no powers at all.
 """
 
 from __future__ import annotations
@@ -13,9 +15,17 @@ COORDINATOR = "coordinator"
 SPONSOR = "sponsor"
 ASSIGNABLE_ROLES = (COORDINATOR, SPONSOR)
 
-is_coordinator = rules.is_group_member(COORDINATOR)
-is_sponsor = rules.is_group_member(SPONSOR)
-is_superuser = rules.is_superuser
+
+@rules.predicate
+def is_usable_account(user: AbstractBaseUser | AnonymousUser) -> bool:
+    from tandem.accounts.access import account_is_usable
+
+    return account_is_usable(user)
+
+
+is_coordinator = is_usable_account & rules.is_group_member(COORDINATOR)
+is_sponsor = is_usable_account & rules.is_group_member(SPONSOR)
+is_superuser = is_usable_account & rules.is_superuser
 
 
 @rules.predicate

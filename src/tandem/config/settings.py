@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Leavers: a session of an account whose person is not active ends on its next request.
+    "tandem.accounts.middleware.LockedAccountMiddleware",
 ]
 
 ROOT_URLCONF = "tandem.config.urls"
@@ -137,9 +139,15 @@ LOGIN_REDIRECT_URL = "core:home"
 # django-allauth: e-mail login, no usernames, reset by e-mail, throttled logins.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
+# Sign-up must prove control of the mailbox: an account is usable only after the link in the
+# verification e-mail is followed (not configurable: "optional" let anyone take over a colleague's
+# account). Sign-up answers every address alike and tells the truth by e-mail (accounts.adapter).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "tandem.accounts.adapter.TandemAccountAdapter"
+ACCOUNT_FORMS = {"signup": "tandem.accounts.forms.TandemSignupForm"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
     # Every login attempt per client address (allauth's default); see ALLAUTH_TRUSTED_PROXY_COUNT.

@@ -64,7 +64,21 @@ def _account(email: str, *, superuser: bool = False):
     # Always reset the password so the printed logins work after someone changed them.
     user.set_password(DEMO_PASSWORD)
     user.save()
+    _verified_addresses([user])
     return user
+
+
+def _verified_addresses(users) -> None:
+    """Demo accounts sign in at once: their e-mail counts as verified, as if the sign-up link had
+    been followed (only the demo does this; real accounts verify by e-mail)."""
+    from allauth.account.models import EmailAddress
+
+    users = list(users)
+    EmailAddress.objects.filter(user__in=users).delete()
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=user, email=user.email.lower(), primary=True, verified=True)
+        for user in users
+    )
 
 
 def _participant_accounts(*, cohorts: list) -> int:
@@ -82,6 +96,7 @@ def _participant_accounts(*, cohorts: list) -> int:
     User.objects.bulk_create(
         User(email=email, username=email, password=hashed) for email in sorted(emails - existing)
     )
+    _verified_addresses(User.objects.filter(email__in=emails))
     return len(emails)
 
 

@@ -14,6 +14,15 @@ class PersonAdmin(admin.ModelAdmin):
     list_select_related = ["org_unit"]
     show_full_result_count = False
 
+    def save_model(self, request, obj, form, change):
+        """A changed e-mail moves the person's account to it, unverified (as the import does)."""
+        old = Person.objects.filter(pk=obj.pk).values_list("email", flat=True).first()
+        super().save_model(request, obj, form, change)
+        if change and old and "email" in form.changed_data:
+            from tandem.accounts.services import accounts_follow_email_changes
+
+            accounts_follow_email_changes(changes=[(old, obj.email)], actor=request.user)
+
 
 @admin.register(OrgUnit)
 class OrgUnitAdmin(admin.ModelAdmin):

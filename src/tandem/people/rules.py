@@ -12,7 +12,7 @@ def is_self(user, person) -> bool:
     from tandem.accounts.selectors import person_for_user
 
     own = person_for_user(user=user)
-    return own is not None and person is not None and own.pk == person.pk
+    return own is not None and own.is_active and person is not None and own.pk == person.pk
 
 
 # The directory, imports and exports are HR work: coordinators and superusers only.

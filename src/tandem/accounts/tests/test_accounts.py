@@ -117,46 +117,6 @@ def test_a_used_reset_link_is_refused_with_a_clear_message(client, coordinator):
     assert "new password reset" in again.content.decode()
 
 
-def test_signup_is_refused_for_an_email_not_in_the_directory(client, db):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": "stranger@elsewhere.example",
-            "password1": NEW_PASSWORD,
-            "password2": NEW_PASSWORD,
-        },
-    )
-    assert response.status_code == 200
-    assert "not in the organisation&#x27;s directory" in response.content.decode()
-    assert not get_user_model().objects.filter(email="stranger@elsewhere.example").exists()
-
-
-def test_signup_is_refused_for_an_inactive_person(client, db):
-    gone = PersonFactory(email="gone@example.com", is_active=False)
-    response = client.post(
-        reverse("account_signup"),
-        {"email": gone.email, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
-    )
-    assert response.status_code == 200
-    assert not get_user_model().objects.filter(email=gone.email).exists()
-
-
-def test_signup_is_allowed_for_an_active_persons_email(client, mentor_person):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "email": mentor_person.email.upper(),
-            "password1": NEW_PASSWORD,
-            "password2": NEW_PASSWORD,
-        },
-    )
-    assert response.status_code == 302
-    user = get_user_model().objects.get(email__iexact=mentor_person.email)
-    assert logged_in_user_id(client) == str(user.pk)
-    home = client.get(reverse("core:home")).content.decode()
-    assert reverse("people:detail", args=[mentor_person.pk]) in home
-
-
 def test_two_people_can_sign_up_one_after_the_other(client, db):
     """Regression: every signup used to store username "" and the second one crashed."""
     for email in ("first.person@example.com", "second.person@example.com"):

@@ -64,8 +64,11 @@ def test_an_account_without_person_or_role_gets_a_friendly_explanation(client_fo
 def test_an_inactive_person_without_a_role_is_told_why(client_for, mentee, mentee_person):
     mentee_person.is_active = False
     mentee_person.save()
-    html = main_html(client_for(mentee).get(HOME))
-    assert "marked as inactive" in html
+    # Since issue 8 a leaver is signed out on their next request and told why on the login page.
+    response = client_for(mentee).get(HOME, follow=True)
+    html = main_html(response)
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+    assert "you are not listed as an active person" in html
     assert reverse("people:detail", args=[mentee_person.pk]) not in html
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tandem.accounts.services import accounts_follow_email_changes
 from tandem.core.services import audit_record
 from tandem.people.importing.apply import apply_plan
 from tandem.people.importing.columns import map_columns
@@ -118,6 +119,15 @@ def run_import(
         if expect_deactivated is not None and report.deactivated != expect_deactivated:
             return report
         apply_plan(plan, snapshot, resolution)
+        # An account follows its person's new e-mail and must verify it (accounts.services).
+        accounts_follow_email_changes(
+            changes=[
+                (snapshot.people[rp.pk].email, rp.values["email"])
+                for rp in plan.updates
+                if rp.pk and "email" in rp.changed
+            ],
+            actor=actor,
+        )
         report.written = True
         audit_record(
             actor=actor,

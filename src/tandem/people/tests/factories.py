@@ -10,10 +10,25 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("email",)
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@example.com")
     username = factory.LazyAttribute(lambda o: o.email)
     password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def verified_email(user, create: bool, extracted: bool | None, **kwargs) -> None:
+        """Test accounts have a verified e-mail address, as after following the sign-up link
+        (sign-up requires it); `UserFactory(verified_email=False)` makes an unverified one."""
+        if not create:
+            return
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.update_or_create(
+            user=user,
+            email=user.email.lower(),
+            defaults={"primary": True, "verified": extracted is not False},
+        )
 
 
 class OrgUnitFactory(factory.django.DjangoModelFactory):

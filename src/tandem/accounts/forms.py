@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from allauth.account.forms import SignupForm
+
+from tandem.accounts.adapter import email_in_directory
+
+
+class TandemSignupForm(SignupForm):
+    """An address outside the directory is treated like a taken one: no account, the same
+    "check your e-mail" answer as for everyone, and a mail telling the truth (adapter)."""
+
+    def validate_unique_email(self, value: str) -> str:
+        email = super().validate_unique_email(value)
+        if not self.account_already_exists and not email_in_directory(email):
+            self.account_already_exists = True
+        return email
