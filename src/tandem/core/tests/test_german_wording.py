@@ -160,7 +160,8 @@ def test_the_enrolment_summary_names_the_charter_without_a_doubled_full_stop(wor
 
     page = visible_text(german(client_for(UserFactory(email=mentor.email)), reverse(
         "enrolment:enrol", args=[world.open.pk]), data))  # fmt: skip
-    assert "Vertraulichkeitsvereinbarung: Bitte lesen Sie" in page
+    # The charter's German name carries a soft hyphen for narrow screens.
+    assert "Vertraulichkeitsvereinbarung: Bitte lesen Sie" in page.replace("\u00ad", "")
     assert ".:" not in page
 
 

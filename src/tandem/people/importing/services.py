@@ -120,14 +120,13 @@ def run_import(
             return report
         apply_plan(plan, snapshot, resolution)
         # An account follows its person's new e-mail and must verify it (accounts.services).
-        accounts_follow_email_changes(
-            changes=[
-                (snapshot.people[rp.pk].email, rp.values["email"])
-                for rp in plan.updates
-                if rp.pk and "email" in rp.changed
-            ],
-            actor=actor,
-        )
+        email_changes = [
+            (snapshot.people[rp.pk].email, rp.values["email"])
+            for rp in plan.updates
+            if rp.pk and "email" in rp.changed
+        ]
+        if email_changes:
+            accounts_follow_email_changes(changes=email_changes, actor=actor)
         report.written = True
         audit_record(
             actor=actor,
