@@ -38,7 +38,18 @@ def chromium_browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def browser_page(chromium_browser, live_server):
+def seeded_after_flush(transactional_db):
+    """The rows data migrations made, back after an earlier transactional test emptied the
+    database: the role groups come back with the flush's post_migrate signal
+    (`accounts.role_groups`), the topic catalogue here (idempotent: adds only what is missing).
+    """
+    from tandem.topics.services import topic_catalogue_seed
+
+    topic_catalogue_seed()
+
+
+@pytest.fixture
+def browser_page(chromium_browser, live_server, seeded_after_flush):
     """A fresh browser context (no cookies) with `page.base_url` set to the live server."""
     context = chromium_browser.new_context(base_url=live_server.url, locale="de-DE")
     page = context.new_page()

@@ -9,7 +9,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from tandem.browser_testing import browser_page, chromium_browser  # noqa: F401 (shared fixtures)
+from tandem.browser_testing import (  # noqa: F401 (shared fixtures)
+    browser_page,
+    chromium_browser,
+    seeded_after_flush,
+)
 from tandem.people.tests.factories import PersonFactory, UserFactory
 
 CATALOGUE = Path(__file__).parent / "locale" / "de" / "LC_MESSAGES" / "django.po"
@@ -29,23 +33,14 @@ def pytest_configure(config):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Browser (live-server) tests run last in each worker, with the seeded data restored.
+    """Browser (live-server) tests run last in each worker.
 
-    A transactional test ends by emptying the database, data migrations' rows included (role
-    groups, the topic catalogue). Run last, no ordinary test comes after one; serialized rollback
-    gives each of them the migrated data back at its start. xdist hands a worker its tests in this
-    order, so this holds with `-n 2` as well.
+    A transactional test ends by emptying the database, data migrations' rows included. Run last,
+    no ordinary test comes after one; the browser fixture puts back what they need (see
+    `tandem.browser_testing`). xdist hands a worker its tests in this order, so this holds with
+    `-n 2` as well.
     """
-
-    def uses_live_server(item) -> bool:
-        return "live_server" in getattr(item, "fixturenames", ())
-
-    for item in items:
-        if uses_live_server(item):
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
-            )
-    items.sort(key=uses_live_server)
+    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ def test_a_participant_signs_in_through_the_login_form_in_chromium(browser_page,
 
 def test_a_browser_test_after_another_still_finds_the_migrated_data(browser_page):
     """The test before this one ended by emptying the database; the seeded catalogue and the
-    role groups are back (serialized rollback, see conftest)."""
+    role groups are back (see `browser_testing.seeded_after_flush`)."""
     from django.contrib.auth.models import Group
 
     from tandem.topics.models import Topic
