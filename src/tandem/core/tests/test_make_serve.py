@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[4]
+# Run as a make of its own, not a sub-make of `make test` (which would print "Entering directory"
+# and hand down its flags).
+MAKE_ENV = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
 
 
 def free_port() -> int:
@@ -59,7 +62,7 @@ def answers(url: str) -> bool:
 @pytest.mark.skipif(shutil.which("make") is None, reason="no make")
 def test_make_serve_serves_on_port_beside_its_worker_and_ctrl_c_stops_both(tmp_path):
     port = free_port()
-    env = dict(os.environ, TANDEM_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT / "src"))
+    env = dict(MAKE_ENV, TANDEM_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT / "src"))
     # This checkout's sources through the running interpreter; `install` is not remade.
     command = [
         "make",
@@ -97,6 +100,7 @@ def test_make_demo_loads_the_demo_for_port_and_serves_it_with_its_worker():
     dry_run = subprocess.run(
         ["make", "-n", "-o", "install", "demo", "PORT=8123", "TANDEM=tandem-cmd"],
         cwd=ROOT,
+        env=MAKE_ENV,
         capture_output=True,
         text=True,
         check=True,
