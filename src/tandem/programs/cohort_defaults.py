@@ -22,3 +22,14 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 def default_end(starts_on: datetime.date, *, is_pilot: bool) -> datetime.date:
     """Six months after the start; three months for a pilot."""
     return add_months(starts_on, PILOT_MONTHS if is_pilot else DEFAULT_MONTHS)
+
+
+def suggested_copy_start(source_start: datetime.date, *, today: datetime.date) -> datetime.date:
+    """Where the next round of a cohort starts by default: six months after this one, but at
+    least a month from today. A source stored before dates were range-checked (year 9999) gets
+    today's suggestion instead of an error."""
+    soon = today + datetime.timedelta(days=30)
+    try:
+        return max(add_months(source_start, DEFAULT_MONTHS), soon)
+    except (ValueError, OverflowError):
+        return soon

@@ -11,6 +11,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from tandem.accounts.roles import COORDINATOR, is_staff_coordinator
 from tandem.accounts.selectors import person_for_user
 from tandem.enrolment.selectors_counts import cohort_enrolment_counts
+from tandem.people.models import Person
+from tandem.people.normalize import email_key
 from tandem.programs.choices import PHASE_ORDER, Phase
 from tandem.programs.models import Charter, Cohort, CohortTransition, Program
 from tandem.programs.phases import CohortFacts, next_phase, phase_index, transition_problems
@@ -52,14 +54,22 @@ def cohort_current_charter(*, cohort: Cohort) -> Charter | None:
 
 
 def coordinator_users() -> QuerySet:
-    """Accounts that may be named as a cohort's contact: active users with the coordinator role."""
-    return (
+    """Accounts that may be named as a cohort's contact: active users with the coordinator role
+    whose person, if they are in the directory, is active (a leaver is nobody's contact)."""
+    candidates = (
         get_user_model()
         .objects.filter(is_active=True)
         .filter(Q(groups__name=COORDINATOR) | Q(is_superuser=True))
         .distinct()
-        .order_by("email")
     )
+    keys = {pk: email_key(email or "") for pk, email in candidates.values_list("pk", "email")}
+    leavers = set(
+        Person.objects.filter(email_key__in=set(keys.values()), is_active=False).values_list(
+            "email_key", flat=True
+        )
+    )
+    usable = [pk for pk, key in keys.items() if key not in leavers]
+    return get_user_model().objects.filter(pk__in=usable).order_by("email")
 
 
 def user_is_coordinator(user: AbstractBaseUser | None) -> bool:

@@ -160,3 +160,16 @@ def test_a_superuser_without_a_person_keeps_access(client, superuser):
     superuser.save(update_fields=["is_active"])
     assert client.get(reverse("people:list")).status_code == 302
     assert not signed_in(client)
+
+
+def test_a_deactivated_coordinator_is_not_offered_as_a_cohorts_contact(coordinator):
+    from django.contrib.auth.models import Group
+
+    from tandem.programs.selectors_cohorts import coordinator_users
+
+    colleague = UserFactory(email="carl.colleague@example.com")
+    colleague.groups.add(Group.objects.get(name="coordinator"))
+    PersonFactory(email=colleague.email)
+    assert set(coordinator_users()) == {coordinator, colleague}
+    set_active(colleague, False)
+    assert list(coordinator_users()) == [coordinator]

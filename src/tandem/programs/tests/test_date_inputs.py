@@ -215,3 +215,25 @@ def test_the_cohort_model_refuses_dates_outside_the_range_for_the_admin_too():
     with pytest.raises(ValidationError) as refused:
         cohort.full_clean()
     assert {"starts_on", "ends_on"} <= set(refused.value.message_dict)
+
+
+def test_the_copy_page_of_a_cohort_stored_in_year_9999_suggests_a_start_instead_of_failing(
+    client_for, coordinator
+):
+    # Stored before dates were range-checked (an update bypasses the validators, as old rows do).
+    source = CohortFactory(phase=Phase.CLOSED)
+    Cohort.objects.filter(pk=source.pk).update(
+        starts_on=datetime.date(9999, 10, 15), ends_on=datetime.date(9999, 12, 31)
+    )
+    response = client_for(coordinator).get(reverse("programs:cohort_copy", args=[source.pk]))
+    assert response.status_code == 200
+    suggested = response.context["form"].initial["starts_on"]
+    assert date_is_supported(suggested)
+
+
+@given(start=any_date)
+def test_the_suggested_start_of_a_copy_is_always_a_date_a_month_or_more_ahead(start):
+    from tandem.programs.cohort_defaults import suggested_copy_start
+
+    today = datetime.date(2026, 12, 4)
+    assert suggested_copy_start(start, today=today) >= today + datetime.timedelta(days=30)

@@ -3,7 +3,6 @@ closing and "create the next cohort from this one"."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
 from tandem.programs.choices import Phase
-from tandem.programs.cohort_defaults import add_months
+from tandem.programs.cohort_defaults import add_months, suggested_copy_start
 from tandem.programs.forms_cohorts import (
     CohortCloseForm,
     CohortCopyForm,
@@ -209,9 +208,7 @@ def cohort_copy_view(request: HttpRequest, pk: int) -> HttpResponse:
     source = _cohort_or_404(pk)
     initial = {
         "name": _("%(name)s (next round)") % {"name": source.name},
-        "starts_on": max(
-            add_months(source.starts_on, 6), timezone.localdate() + datetime.timedelta(days=30)
-        ),
+        "starts_on": suggested_copy_start(source.starts_on, today=timezone.localdate()),
     }
     form = CohortCopyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
