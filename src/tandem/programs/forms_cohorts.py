@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.conf.locale import LANG_INFO
+from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -140,7 +141,8 @@ class CohortForm(ServiceErrorsMixin, forms.Form):
     )
     coordinator = CoordinatorChoiceField(
         label=_("Coordinator (contact for questions and difficulties)"),
-        queryset=coordinator_users(),
+        # Set per form in __init__: the choices are read when a form is made, never at import.
+        queryset=get_user_model().objects.none(),
         required=False,
         help_text=_("Participants see this person's name and e-mail. Needed to open enrolment."),
     )
