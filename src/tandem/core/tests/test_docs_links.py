@@ -108,3 +108,25 @@ def test_the_readme_starts_with_exactly_the_two_set_up_commands():
 def test_the_readme_stays_short():
     """The manual lives in docs/; the README is the pitch, set-up, logins, tour and links."""
     assert len(README.read_text(encoding="utf-8").splitlines()) <= 150
+
+
+REQUIREMENT = re.compile(r"\bR([1-9][0-9]?)\b")
+
+
+def test_requirements_r1_to_r28_are_each_defined_once():
+    text = (DOCS / "requirements.md").read_text(encoding="utf-8")
+    defined = re.findall(r"^\*\*R([0-9]+) — ", text, re.M)
+    assert defined == [str(number) for number in range(1, 29)]
+
+
+def test_every_requirement_the_code_and_docs_cite_is_defined():
+    text = (DOCS / "requirements.md").read_text(encoding="utf-8")
+    defined = set(re.findall(r"^\*\*R([0-9]+) — ", text, re.M))
+    sources = [*(ROOT / "src" / "tandem").rglob("*.py"), *(ROOT / "src" / "tandem").rglob("*.html")]
+    cited = {
+        (number, path.name)
+        for path in [*sources, *markdown_files()]
+        for number in REQUIREMENT.findall(path.read_text(encoding="utf-8"))
+    }
+    undefined = sorted((number, name) for number, name in cited if number not in defined)
+    assert undefined == []
