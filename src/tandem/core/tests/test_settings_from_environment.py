@@ -1,4 +1,4 @@
-"""Every setting the README documents starts the app with it (a fresh process, that environment)."""
+"""Every setting docs/operations.md documents starts the app with it (a fresh process)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[4]
 SETTINGS_FILE = ROOT / "src" / "tandem" / "config" / "settings.py"
+# The configuration table and the production example live in the operations guide.
+OPERATIONS = ROOT / "docs" / "operations.md"
 PRODUCTION = {"DEBUG": "false", "SECRET_KEY": "k3y-" + "x9Qz!" * 12}
 
 # A real sign-in (allauth throttles it through the cache).
@@ -234,8 +236,9 @@ def start_app(
 
 
 def documented_variables() -> set[str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    text = OPERATIONS.read_text(encoding="utf-8")
+    assert "\n## Configuration\n" in text, f"{OPERATIONS} has no section '## Configuration'"
+    section = text.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
     names: set[str] = set()
     for line in section.splitlines():
         if line.startswith("| `"):
@@ -356,8 +359,8 @@ def test_the_libraries_the_documented_settings_load_are_dependencies():
 
 
 def test_the_documented_production_settings_pass_djangos_deployment_check(tmp_path):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("### Production behind a reverse proxy", 1)[1].split("```sh\n", 1)[1]
+    text = OPERATIONS.read_text(encoding="utf-8")
+    block = text.split("### Production behind a reverse proxy", 1)[1].split("```sh\n", 1)[1]
     environment = dict(
         line.split("#", 1)[0].strip().split("=", 1)
         for line in block.split("```", 1)[0].splitlines()

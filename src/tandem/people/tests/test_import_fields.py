@@ -23,7 +23,7 @@ from tandem.people.importing.parsing import (
 )
 
 TODAY = date(2025, 6, 1)
-DOCS = Path(__file__).resolve().parents[4] / "README.md"
+DOCS = Path(__file__).resolve().parents[4] / "docs" / "import-format.md"
 
 
 def test_every_alias_maps_to_exactly_one_field():
