@@ -196,7 +196,7 @@ TANDEM_MIN_GROUP_SIZE = envint("TANDEM_MIN_GROUP_SIZE", 5)
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
 
-# Behind a reverse proxy (README "Configuration"). The client address for login throttling is the
+# Behind a reverse proxy (docs/operations.md). The client address for login throttling is the
 # n-th address from the right of X-Forwarded-For, n = the number of proxies you run (0: the
 # connection's own address, which behind a proxy is the proxy's for everyone); or a header your
 # proxy sets to the client address (e.g. X-Real-IP), which then takes precedence.
@@ -213,7 +213,7 @@ SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
 
-# Background work runs on Huey (README "Background worker"): `tandem run_huey` is the worker;
+# Background work runs on Huey (docs/operations.md): `tandem run_huey` is the worker;
 # tasks live in `<app>/tasks.py`. A SQLite file in the data directory, or Redis with REDIS_URL.
 HUEY = {
     "name": "tandem",
