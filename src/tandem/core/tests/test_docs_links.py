@@ -14,8 +14,7 @@ DOCS = ROOT / "docs"
 
 # A fresh machine runs exactly these two commands from the top of the README.
 SET_UP_BLOCK = """\
-make demo   # install into .venv, migrate, load the demo company, print logins, serve http://127.0.0.1:8000
-            # with its background worker; PORT=8080 make demo serves on another port
+make demo   # install into .venv, migrate, load the demo company, print logins, serve :8000 with its worker
 make test   # install, check migrations, run the whole test suite (SQLite)
 """
 
