@@ -9,6 +9,7 @@ publication answers, the org chart and enrolments may have changed.
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -42,7 +43,8 @@ def _pair_problems_now(cohort: Cohort, proposals: list[Tandem]) -> dict[int, lis
     if not proposals:
         return found
     mentees, mentors = tandem_profiles(cohort=cohort, tandems=proposals)
-    person_ids = {p.person_id for p in (*mentees, *mentors)}
+    # profiles read from the database carry the people's int primary keys
+    person_ids = {cast(int, p.person_id) for p in (*mentees, *mentors)}
     rules = CohortRules(
         direction=cohort.direction_rule,
         exclude_same_org_unit=cohort.exclude_same_org_unit,
