@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 from tandem.people.normalize import email_key
 
@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from tandem.people.models import Person
 
 
-def person_for_user(*, user: AbstractBaseUser | AnonymousUser) -> Person | None:
+def person_for_user(*, user: User | AnonymousUser) -> Person | None:
     """The person an account belongs to: linked by e-mail (case- and Unicode-insensitive).
 
     Cached on the user object for the length of one request.

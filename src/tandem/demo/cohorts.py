@@ -11,7 +11,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from tandem.enrolment.choices import AVAILABILITY_SLOTS
@@ -232,7 +232,7 @@ def _people(level_from: int, level_to: int, *, exclude: set[int], count: int, rn
 
 
 def demo_program_load(
-    *, actor: AbstractBaseUser, mentor: Person, mentee: Person, seed: int = 2026
+    *, actor: User, mentor: Person, mentee: Person, seed: int = 2026
 ) -> DemoProgram:
     """Create the demo program once; later runs find it and change nothing.
 

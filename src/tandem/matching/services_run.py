@@ -8,7 +8,7 @@ left unmatched, and writes an audit row.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from tandem.programs.choices import Phase
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemSource, TandemStatus
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 MATCHING_PHASES = (Phase.MATCHING, Phase.RUNNING)
 
 

@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -129,7 +129,7 @@ def _program_check_name(name: str, *, exclude_pk: int | None = None) -> str:
 @transaction.atomic
 def program_create(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     name: str,
     purpose: str = "",
     focus_topics: Iterable = (),
@@ -146,7 +146,7 @@ def program_create(
 
 
 @transaction.atomic
-def program_update(*, program: Program, actor: AbstractBaseUser, **changes: Any) -> Program:
+def program_update(*, program: Program, actor: User, **changes: Any) -> Program:
     """Change name, purpose, focus topics or the active flag."""
     unknown = set(changes) - {"name", "purpose", "focus_topics", "is_active"}
     if unknown:
@@ -241,7 +241,7 @@ def _settings_of(cohort: Cohort) -> dict[str, Any]:
 
 
 @transaction.atomic
-def cohort_create(*, program: Program, actor: AbstractBaseUser, **settings: Any) -> Cohort:
+def cohort_create(*, program: Program, actor: User, **settings: Any) -> Cohort:
     """Create a cohort in draft. Empty end → 6 months after the start (3 for a pilot);
     a pilot without a maximum gets 5 tandems. Other settings default as on the model."""
     unknown = set(settings) - set(SETTINGS_FIELDS)
@@ -276,7 +276,7 @@ def _changed(cohort: Cohort, values: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def cohort_update(*, cohort: Cohort, actor: AbstractBaseUser, **changes: Any) -> Cohort:
+def cohort_update(*, cohort: Cohort, actor: User, **changes: Any) -> Cohort:
     """Change settings: all of them in draft and while enrolment is open; later only the name,
     the named contact, the improvements and the self-directed requests (the frame participants
     enrolled into stays)."""
@@ -335,9 +335,7 @@ def _carried_improvements(source: Cohort) -> str:
 
 
 @transaction.atomic
-def cohort_copy(
-    *, source: Cohort, actor: AbstractBaseUser, name: str, starts_on: datetime.date
-) -> Cohort:
+def cohort_copy(*, source: Cohort, actor: User, name: str, starts_on: datetime.date) -> Cohort:
     """The next round from a previous one (R26), in draft.
 
     Copies every setting (same length, rhythm, formats, sites, languages, contact if still a

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -43,7 +43,7 @@ from tandem.programs.choices import Phase
 from tandem.tandems import emails_answers
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 # Proposals are published and answered while the coordinator matches, also late in a running round.
 ANSWER_PHASES = (Phase.MATCHING, Phase.RUNNING)
 PLACE_MAX_LENGTH = Tandem._meta.get_field("coffee_place").max_length or 300
