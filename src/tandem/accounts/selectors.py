@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.contrib.auth.models import AnonymousUser, User
 
@@ -21,7 +21,7 @@ def person_for_user(*, user: User | AnonymousUser) -> Person | None:
         return None
     cached = getattr(user, "_tandem_person", False)
     if cached is not False:
-        return cached
+        return cast("Person | None", cached)  # what this function stored on the user below
     person = (
         Person.objects.select_related("org_unit", "location", "manager")
         .filter(email_key=email_key(user.email))

@@ -25,7 +25,7 @@ def role_grant(*, user: User, role: str, actor: User | None) -> None:
             % {"role": role, "roles": ", ".join(ASSIGNABLE_ROLES)}
         )
     group, _created = Group.objects.get_or_create(name=role)
-    user.groups.add(group)  # type: ignore[attr-defined]
+    user.groups.add(group)
     audit_record(actor=actor, action="role.grant", target=user, data={"role": role})
 
 
@@ -36,7 +36,7 @@ def role_revoke(*, user: User, role: str, actor: User | None) -> None:
             _("Unknown role “%(role)s”. Choose one of: %(roles)s.")
             % {"role": role, "roles": ", ".join(ASSIGNABLE_ROLES)}
         )
-    user.groups.remove(*Group.objects.filter(name=role))  # type: ignore[attr-defined]
+    user.groups.remove(*Group.objects.filter(name=role))
     audit_record(actor=actor, action="role.revoke", target=user, data={"role": role})
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -34,7 +36,10 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             "show_participant": show_participant,
             "show_admin": "superuser" in roles and request.user.is_staff,
             "has_no_role": not roles,
-            "participant": _participant_home(person, also_coordinator=show_coordinator)
+            # the participant role is given by the person in the directory, so there is one
+            "participant": _participant_home(
+                cast(Person, person), also_coordinator=show_coordinator
+            )
             if show_participant
             else None,
             "programs": coordinator_home(user=request.user) if show_coordinator else None,

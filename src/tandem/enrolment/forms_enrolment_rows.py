@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import cleaned_data_of
 from tandem.topics.models import KIND_HEADINGS, KIND_ORDER, Topic, TopicKind
 from tandem.topics.proficiency import LEVELS
 
@@ -82,7 +83,7 @@ class NeedRowForm(forms.Form):
         self.fields["target_level"] = level_field(_("Level I want to reach"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cleaned_data_of(self, super().clean())
         filled = [data.get(name) not in (None, "") for name in self.fields]
         if any(filled) and not all(filled):
             raise forms.ValidationError(
@@ -108,7 +109,7 @@ class OfferRowForm(forms.Form):
         self.fields["level"] = level_field(_("My level"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cleaned_data_of(self, super().clean())
         if bool(data.get("topic")) != bool(data.get("level")):
             raise forms.ValidationError(
                 _("Choose a topic and your level — or leave the row empty."), code="incomplete"

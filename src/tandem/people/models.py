@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import _StrPromise as StrPromise
 from django.utils.translation import gettext_lazy as _
 
 from tandem.people.normalize import (
@@ -200,7 +201,7 @@ class Person(models.Model):
     def clean(self) -> None:
         # The same rule as the import: invisible characters at the edges are removed, control
         # and invisible format characters inside (a right-to-left override) are refused.
-        errors: dict[str, str] = {}
+        errors: dict[str, str | StrPromise] = {}
         for name in ("first_name", "last_name", "email", "employee_id"):
             try:
                 text = checked_text(getattr(self, name) or "", email=name == "email")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.accounts.selectors import person_for_user
 from tandem.core.dates import SupportedDateField
+from tandem.core.forms import model_choice_field
 from tandem.core.text_limits import (
     DOCUMENT_TEXT,
     SHORT_TEXT,
@@ -61,7 +62,7 @@ class ProgramForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["focus_topics"].queryset = (
+        model_choice_field(self, "focus_topics").queryset = (
             Topic.objects.filter(is_active=True)
             .select_related("area")
             .order_by("area__position", "position", "code")
@@ -242,8 +243,8 @@ class CohortForm(ServiceErrorsMixin, forms.Form):
     def __init__(self, *args: Any, fields: tuple[str, ...] | None = None, **kwargs: Any) -> None:
         """``fields``: show only these (a running cohort's editable subset)."""
         super().__init__(*args, **kwargs)
-        self.fields["sites"].queryset = Location.objects.order_by("name")
-        self.fields["coordinator"].queryset = coordinator_users()
+        model_choice_field(self, "sites").queryset = Location.objects.order_by("name")
+        model_choice_field(self, "coordinator").queryset = coordinator_users()
         if fields is not None:
             for name in list(self.fields):
                 if name not in fields:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from functools import partial
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
@@ -126,9 +127,7 @@ def _tell_both(tandem: Tandem, send: Callable[..., None]) -> None:
     """Send one mail to each partner after the commit, each on its own."""
     tandem_id = tandem.pk
     for partner_id in (tandem.mentor_id, tandem.mentee_id):
-        _after_commit(
-            lambda partner_id=partner_id: send(tandem_id=tandem_id, partner_id=partner_id)
-        )
+        _after_commit(partial(send, tandem_id=tandem_id, partner_id=partner_id))
 
 
 def _sync(tandem: Tandem, locked: Tandem, fields: list[str]) -> None:
@@ -205,8 +204,11 @@ def tandem_decline(*, tandem: Tandem, enrolment: Enrolment, actor: Actor) -> Tan
     tandem_id = locked.pk
     for partner_id in (locked.mentor_id, locked.mentee_id):
         _after_commit(
-            lambda partner_id=partner_id: emails_answers.not_formed_email_send(
-                tandem_id=tandem_id, partner_id=partner_id, had_coffee=had_coffee
+            partial(
+                emails_answers.not_formed_email_send,
+                tandem_id=tandem_id,
+                partner_id=partner_id,
+                had_coffee=had_coffee,
             )
         )
     _after_commit(lambda: emails_answers.not_formed_coordinator_email_send(tandem_id=tandem_id))

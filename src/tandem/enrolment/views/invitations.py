@@ -74,7 +74,7 @@ def _cohort(pk: int) -> Cohort:
 
 def _wants_partial(request: HttpRequest) -> bool:
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request and not htmx.boosted
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request and not htmx.boosted
 
 
 def _phase_error(cohort: Cohort) -> str:

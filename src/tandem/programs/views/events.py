@@ -54,7 +54,7 @@ def _event_or_404(pk: int) -> CohortEvent:
 
 def _is_htmx(request: HttpRequest) -> bool:
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request
 
 
 def _events_url(cohort_id: int) -> str:
