@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.functional import _StrPromise as StrPromise
 from django.utils.translation import gettext_lazy as _
 
 from tandem.people.normalize import (
@@ -15,6 +16,9 @@ from tandem.people.normalize import (
     email_key,
     normalize_email,
 )
+
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
 
 
 class OrgUnit(models.Model):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf.locale import LANG_INFO
@@ -25,6 +25,9 @@ from tandem.people.models import Location
 from tandem.programs.choices import Cadence, DirectionRule, MeetingLength
 from tandem.programs.selectors_cohorts import coordinator_users
 from tandem.topics.models import Topic
+
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
 
 
 class ServiceErrorsMixin:
@@ -75,7 +78,7 @@ class CoordinatorChoiceField(forms.ModelChoiceField):
         return f"{person.full_name} ({obj.email})" if person else obj.email
 
 
-def _split_languages(value: str) -> list[str]:
+def _split_languages(value: str | None) -> list[str]:
     parts = [p for p in re.split(r"[,;\s]+", value or "") if p]
     return [language_code(p) or p.lower() for p in parts]
 
@@ -101,7 +104,7 @@ class LanguagesField(forms.CharField):
         return _split_languages(super().to_python(value))
 
 
-def _level_field(label: str, help_text: str) -> forms.IntegerField:
+def _level_field(label: str | StrPromise, help_text: str | StrPromise) -> forms.IntegerField:
     return forms.IntegerField(label=label, required=False, min_value=1, help_text=help_text)
 
 

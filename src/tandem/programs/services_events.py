@@ -83,7 +83,7 @@ def _local_date(moment: datetime.datetime) -> datetime.date:
 
 def _clean(event: CohortEvent) -> None:
     """The model's validation and the rules of events, reported together, field by field."""
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[Any]] = {}  # messages, or ValidationErrors from full_clean
     try:
         event.full_clean()
     except ValidationError as error:

@@ -71,7 +71,7 @@ def _transition(
         if is_step_back(from_phase, to_phase)
         else TRANSITION_ACTIONS[Phase(to_phase)]
     )
-    data = {"from": from_phase, "to": to_phase}
+    data: dict[str, object] = {"from": from_phase, "to": to_phase}
     if to_phase == Phase.CLOSED:
         data["improvements_noted"] = bool(locked.improvements.strip())
     audit_record(actor=actor, action=action, target=locked, data=data)
