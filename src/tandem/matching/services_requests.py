@@ -160,6 +160,7 @@ def mentor_request_send(
         errors[NON_FIELD_ERRORS] = fit.problems
     if errors:
         raise ValidationError(errors)
+    assert fit.breakdown is not None  # a pair without problems is scored
     request = MentorRequest(cohort=cohort, mentee=mentee, mentor=mentor, goals=goals, offer=offer)
     request.full_clean()
     request.save()
@@ -207,6 +208,7 @@ def _form_tandem(request: MentorRequest, *, discreet: bool) -> tuple[Tandem, lis
     fit = formation_fit(request=request, data=data, discreet=discreet)
     if not fit.ok:
         raise ValidationError(fit.problems)
+    assert fit.breakdown is not None  # a pair that may form is scored
     # Also the unseen proposals that would put an "either" partner on the other side as well.
     replaced = list(
         Tandem.objects.filter(

@@ -111,12 +111,12 @@ def matching_run(*, cohort: Cohort, actor: Actor, mode: str = MatchingMode.SCORE
         (t.mentee_id, t.mentor_id): t
         for t in Tandem.objects.filter(cohort=cohort, status=TandemStatus.PROPOSED, pinned=True)
     }
-    new = []
+    new: list[Tandem] = []
     for pair in outcome.pairs:
-        tandem = existing.get((pair.mentee_id, pair.mentor_id))
-        if tandem is not None:
-            tandem.score, tandem.breakdown, tandem.run = pair.score, pair.breakdown_dict(), run
-            tandem.save(update_fields=["score", "breakdown", "run"])
+        kept = existing.get((pair.mentee_id, pair.mentor_id))
+        if kept is not None:
+            kept.score, kept.breakdown, kept.run = pair.score, pair.breakdown_dict(), run
+            kept.save(update_fields=["score", "breakdown", "run"])
             continue
         new.append(
             Tandem(
