@@ -8,6 +8,7 @@ fields. `EnrolmentFormBundle` keeps the main form and the two row formsets toget
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -143,7 +144,7 @@ class EnrolmentForm(forms.Form):
         person,
         charter=None,
         possible_roles: list[str] | None = None,
-        give_back_choices: list[tuple[str, str]] = (),
+        give_back_choices: Sequence[tuple[str, str]] = (),
         with_consent: bool = True,
         soft_only: bool = False,
         **kwargs: Any,

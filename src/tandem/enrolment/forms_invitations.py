@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,11 +15,14 @@ from tandem.people.filters import career_level_choices, career_level_names
 from tandem.people.models import Location
 from tandem.people.selectors import org_unit_choices
 
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
+
 LEADERS = "leaders"
 FILTER_FIELDS = ("q", "org_unit", "min_level", "max_level", "location")
 
 
-def _optional_int(label: str, empty_label: str) -> forms.TypedChoiceField:
+def _optional_int(label: str | StrPromise, empty_label: str | StrPromise) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label, required=False, coerce=int, empty_value=None, choices=[("", empty_label)]
     )

@@ -52,6 +52,9 @@ class Program(TextLimitsMixin, models.Model):
 class Cohort(TextLimitsMixin, models.Model):
     """One round of a program: the frame set before the start (R5), people enrol into it."""
 
+    # Not stored: set for the "my cohorts" page by `enrolment.views.enrolment_pages.my_cohorts`.
+    enrol_again: bool
+
     program = models.ForeignKey(
         Program, verbose_name=_("program"), on_delete=models.PROTECT, related_name="cohorts"
     )
