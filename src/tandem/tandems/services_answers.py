@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from functools import partial
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
@@ -127,7 +126,11 @@ def _tell_both(tandem: Tandem, send: Callable[..., None]) -> None:
     """Send one mail to each partner after the commit, each on its own."""
     tandem_id = tandem.pk
     for partner_id in (tandem.mentor_id, tandem.mentee_id):
-        _after_commit(partial(send, tandem_id=tandem_id, partner_id=partner_id))
+
+        def send_to_partner(partner_id: int = partner_id) -> None:
+            send(tandem_id=tandem_id, partner_id=partner_id)
+
+        _after_commit(send_to_partner)
 
 
 def _sync(tandem: Tandem, locked: Tandem, fields: list[str]) -> None:
@@ -203,14 +206,13 @@ def tandem_decline(*, tandem: Tandem, enrolment: Enrolment, actor: Actor) -> Tan
     )
     tandem_id = locked.pk
     for partner_id in (locked.mentor_id, locked.mentee_id):
-        _after_commit(
-            partial(
-                emails_answers.not_formed_email_send,
-                tandem_id=tandem_id,
-                partner_id=partner_id,
-                had_coffee=had_coffee,
+
+        def send_to_partner(partner_id: int = partner_id) -> None:
+            emails_answers.not_formed_email_send(
+                tandem_id=tandem_id, partner_id=partner_id, had_coffee=had_coffee
             )
-        )
+
+        _after_commit(send_to_partner)
     _after_commit(lambda: emails_answers.not_formed_coordinator_email_send(tandem_id=tandem_id))
     return locked
 
