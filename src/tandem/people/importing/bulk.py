@@ -26,7 +26,7 @@ def bulk_update_fast(objs: Sequence[Model], field_names: Sequence[str]) -> int:
     # the caller names concrete columns of the model, never relations seen from the other side
     fields = cast("list[Field[Any, Any]]", [meta.get_field(name) for name in field_names])
     quote = connection.ops.quote_name
-    table, pk_column = quote(meta.db_table), quote(cast(str, meta.pk.column))  # a real column
+    table, pk_column = quote(meta.db_table), quote(meta.pk.column)
     cast_case = connection.features.requires_casted_case_in_updates
     batch_size = max(1, connection.ops.bulk_batch_size(["pk", "pk", *fields], objs))
     updated = 0
@@ -39,8 +39,9 @@ def bulk_update_fast(objs: Sequence[Model], field_names: Sequence[str]) -> int:
             for field in fields:
                 case = f"CASE {pk_column} {branches} END"
                 if cast_case:
-                    case = f"CAST({case} AS {field.cast_db_type(connection)})"
-                assignments.append(f"{quote(cast(str, field.column))} = {case}")
+                    cast_type = field.cast_db_type(connection)  # type: ignore[attr-defined]  # missing in django-stubs 5.2
+                    case = f"CAST({case} AS {cast_type})"
+                assignments.append(f"{quote(field.column)} = {case}")
                 for obj in batch:
                     value = field.get_db_prep_save(getattr(obj, field.attname), connection)
                     params.extend((obj.pk, value))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import PurePath
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -32,6 +33,9 @@ from tandem.people.importing.records import (
 from tandem.people.importing.upload import ImportSizeLimitHandler
 from tandem.people.models import PersonImport
 
+if TYPE_CHECKING:
+    from django.core.files.uploadhandler import FileUploadHandler
+
 # The preview lists this many problems; the download has all of them.
 SHOWN_ERRORS = 200
 
@@ -43,7 +47,8 @@ def coordinator_required(view: Callable) -> Callable:
 
 def _csv_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    # an attachment always gets a header (None is only for inline without a file name)
+    response["Content-Disposition"] = cast(str, content_disposition_header(True, filename))
     return response
 
 
@@ -73,7 +78,8 @@ def _page(request: HttpRequest, record: PersonImport, **extra) -> HttpResponse:
 def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     # Before anything reads the body (CsrfViewMiddleware would): stop at the size limit.
     limiter = ImportSizeLimitHandler(request)
-    request.upload_handlers.insert(0, limiter)
+    # a plain list until the body is read (then Django makes it immutable)
+    cast("list[FileUploadHandler]", request.upload_handlers).insert(0, limiter)
     return _import_upload(request, limiter)
 
 
