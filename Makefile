@@ -48,6 +48,7 @@ test: install chromium
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .

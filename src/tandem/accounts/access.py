@@ -15,12 +15,12 @@ coordinators from outside the directory. Deleting a person deactivates their acc
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 from tandem.accounts.selectors import person_for_user
 
 
-def person_is_inactive(user: AbstractBaseUser | AnonymousUser) -> bool:
+def person_is_inactive(user: User | AnonymousUser) -> bool:
     """A signed-in account of a leaver: the user is inactive, or its person is.
 
     One indexed lookup of the person by e-mail key, cached on the user for the request (the role
@@ -34,7 +34,7 @@ def person_is_inactive(user: AbstractBaseUser | AnonymousUser) -> bool:
     return person is not None and not person.is_active
 
 
-def email_unverified(user: AbstractBaseUser | AnonymousUser) -> bool:
+def email_unverified(user: User | AnonymousUser) -> bool:
     """The account has e-mail addresses but none verified (it signed up, or an import changed its
     address, and the link was not followed yet). Accounts without any address record (made with
     `createsuperuser`) are not affected: they verify at their next sign-in, as allauth requires."""
@@ -44,13 +44,13 @@ def email_unverified(user: AbstractBaseUser | AnonymousUser) -> bool:
     if cached is None:
         flags = list(EmailAddress.objects.filter(user=user).values_list("verified", flat=True))
         cached = bool(flags) and not any(flags)
-        user._tandem_unverified = cached  # type: ignore[union-attr]
+        user._tandem_unverified = cached  # type: ignore[attr-defined]  # a cache on this request's user
     return cached
 
 
-def account_is_locked(user: AbstractBaseUser | AnonymousUser) -> bool:
+def account_is_locked(user: User | AnonymousUser) -> bool:
     return person_is_inactive(user) or email_unverified(user)
 
 
-def account_is_usable(user: AbstractBaseUser | AnonymousUser) -> bool:
+def account_is_usable(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and not account_is_locked(user)

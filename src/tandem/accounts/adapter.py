@@ -18,7 +18,7 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.userkit import filter_users_by_email
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
@@ -55,9 +55,7 @@ class TandemAccountAdapter(DefaultAccountAdapter):
             {"signup_url": settings.SITE_ROOT.rstrip("/") + reverse("account_signup")},
         )
 
-    def pre_login(
-        self, request: HttpRequest, user: AbstractBaseUser, **kwargs: Any
-    ) -> HttpResponse | None:
+    def pre_login(self, request: HttpRequest, user: User, **kwargs: Any) -> HttpResponse | None:
         """A leaver (inactive person) is refused before any other login step, with allauth's
         "account inactive" page explaining why (templates/account/account_inactive.html)."""
         response = super().pre_login(request, user, **kwargs)

@@ -9,6 +9,8 @@ class TandemSignupForm(SignupForm):
     """An address outside the directory is treated like a taken one: no account, the same
     "check your e-mail" answer as for everyone, and a mail telling the truth (adapter)."""
 
+    account_already_exists: bool  # set by allauth's form
+
     def validate_unique_email(self, value: str) -> str:
         email = super().validate_unique_email(value)
         if not self.account_already_exists and not email_in_directory(email):

@@ -9,7 +9,7 @@ inactive has no powers at all.
 from __future__ import annotations
 
 import rules
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 COORDINATOR = "coordinator"
 SPONSOR = "sponsor"
@@ -17,7 +17,7 @@ ASSIGNABLE_ROLES = (COORDINATOR, SPONSOR)
 
 
 @rules.predicate
-def is_usable_account(user: AbstractBaseUser | AnonymousUser) -> bool:
+def is_usable_account(user: User | AnonymousUser) -> bool:
     from tandem.accounts.access import account_is_usable
 
     return account_is_usable(user)
@@ -29,7 +29,7 @@ is_superuser = is_usable_account & rules.is_superuser
 
 
 @rules.predicate
-def is_participant(user: AbstractBaseUser | AnonymousUser) -> bool:
+def is_participant(user: User | AnonymousUser) -> bool:
     from tandem.accounts.selectors import person_for_user
 
     person = person_for_user(user=user)
@@ -39,7 +39,7 @@ def is_participant(user: AbstractBaseUser | AnonymousUser) -> bool:
 is_staff_coordinator = is_coordinator | is_superuser
 
 
-def user_role_names(user: AbstractBaseUser | AnonymousUser) -> list[str]:
+def user_role_names(user: User | AnonymousUser) -> list[str]:
     """The roles a user holds, for display (order: most powerful first)."""
     if not user.is_authenticated:
         return []

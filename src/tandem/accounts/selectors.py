@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 from tandem.people.normalize import email_key
 
@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from tandem.people.models import Person
 
 
-def person_for_user(*, user: AbstractBaseUser | AnonymousUser) -> Person | None:
+def person_for_user(*, user: User | AnonymousUser) -> Person | None:
     """The person an account belongs to: linked by e-mail (case- and Unicode-insensitive).
 
     Cached on the user object for the length of one request.
@@ -21,7 +21,7 @@ def person_for_user(*, user: AbstractBaseUser | AnonymousUser) -> Person | None:
         return None
     cached = getattr(user, "_tandem_person", False)
     if cached is not False:
-        return cached
+        return cast("Person | None", cached)  # what this function stored on the user below
     person = (
         Person.objects.select_related("org_unit", "location", "manager")
         .filter(email_key=email_key(user.email))

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser, Group, User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -18,31 +18,31 @@ class RoleError(ValueError):
 
 
 @transaction.atomic
-def role_grant(*, user: AbstractBaseUser, role: str, actor: AbstractBaseUser | None) -> None:
+def role_grant(*, user: User, role: str, actor: User | None) -> None:
     if role not in ASSIGNABLE_ROLES:
         raise RoleError(
             _("Unknown role “%(role)s”. Choose one of: %(roles)s.")
             % {"role": role, "roles": ", ".join(ASSIGNABLE_ROLES)}
         )
     group, _created = Group.objects.get_or_create(name=role)
-    user.groups.add(group)  # type: ignore[attr-defined]
+    user.groups.add(group)
     audit_record(actor=actor, action="role.grant", target=user, data={"role": role})
 
 
 @transaction.atomic
-def role_revoke(*, user: AbstractBaseUser, role: str, actor: AbstractBaseUser | None) -> None:
+def role_revoke(*, user: User, role: str, actor: User | None) -> None:
     if role not in ASSIGNABLE_ROLES:
         raise RoleError(
             _("Unknown role “%(role)s”. Choose one of: %(roles)s.")
             % {"role": role, "roles": ", ".join(ASSIGNABLE_ROLES)}
         )
-    user.groups.remove(*Group.objects.filter(name=role))  # type: ignore[attr-defined]
+    user.groups.remove(*Group.objects.filter(name=role))
     audit_record(actor=actor, action="role.revoke", target=user, data={"role": role})
 
 
 @transaction.atomic
 def accounts_follow_email_changes(
-    *, changes: Sequence[tuple[str, str]], actor: AbstractBaseUser | AnonymousUser | None
+    *, changes: Sequence[tuple[str, str]], actor: User | AnonymousUser | None
 ) -> int:
     """People's e-mails changed (old, new), e.g. in an HR import: each account of an old address
     moves to the new one, unverified, and a verification mail goes to the new address once the
@@ -98,9 +98,7 @@ def accounts_follow_email_changes(
 
 
 @transaction.atomic
-def accounts_deactivate_for_person(
-    *, email: str, actor: AbstractBaseUser | AnonymousUser | None
-) -> int:
+def accounts_deactivate_for_person(*, email: str, actor: User | AnonymousUser | None) -> int:
     """A person was deleted: their account (linked by e-mail) is deactivated, so that it does not
     live on as an account without a person. A superuser re-enables it in the admin if needed."""
     key = email_key(email)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -251,9 +251,7 @@ def _count(queryset) -> Coalesce:
     )
 
 
-def coordinator_home(
-    *, user: AbstractBaseUser, today: datetime.date | None = None
-) -> list[ProgramRow]:
+def coordinator_home(*, user: User, today: datetime.date | None = None) -> list[ProgramRow]:
     """Active programs with their cohorts that are not closed, and what needs attention in each
     (two queries)."""
     today = today or timezone.localdate()

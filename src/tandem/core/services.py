@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 
 from tandem.core.models import AuditEvent
@@ -11,7 +10,7 @@ from tandem.core.models import AuditEvent
 
 def audit_record(
     *,
-    actor: AbstractBaseUser | AnonymousUser | None,
+    actor: User | AnonymousUser | None,
     action: str,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,

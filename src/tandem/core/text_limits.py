@@ -84,7 +84,7 @@ class LimitedTextField(forms.CharField):
             TextLengthValidator(max_length)
         ]
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         text = super().to_python(value)
         return text.replace("\r\n", "\n").replace("\r", "\n") if text else text
 
@@ -115,7 +115,7 @@ class TextLimitsMixin(models.Model):
         }
 
     @classmethod
-    def from_db(cls, db, field_names, values):  # type: ignore[no-untyped-def]
+    def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         limited = cls._limited_text_names()
         instance._texts_as_read = {

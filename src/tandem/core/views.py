@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from tandem.accounts.roles import COORDINATOR, SPONSOR, user_role_names
 from tandem.accounts.selectors import person_for_user
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.core.selectors_home import ParticipantHome, coordinator_home, participant_home
 from tandem.people.models import Person
 
@@ -17,7 +20,7 @@ def _participant_home(person: Person, *, also_coordinator: bool) -> ParticipantH
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The start page: one entry point per role the account holds, and what needs doing."""
     roles = set(user_role_names(request.user))
     person = person_for_user(user=request.user)
@@ -33,7 +36,10 @@ def home(request: HttpRequest) -> HttpResponse:
             "show_participant": show_participant,
             "show_admin": "superuser" in roles and request.user.is_staff,
             "has_no_role": not roles,
-            "participant": _participant_home(person, also_coordinator=show_coordinator)
+            # the participant role is given by the person in the directory, so there is one
+            "participant": _participant_home(
+                cast(Person, person), also_coordinator=show_coordinator
+            )
             if show_participant
             else None,
             "programs": coordinator_home(user=request.user) if show_coordinator else None,

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass
+from typing import cast
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from tandem.enrolment.choices import AVAILABILITY_SLOTS
@@ -19,7 +20,7 @@ from tandem.enrolment.models import Enrolment
 from tandem.enrolment.services_enrolment import enrolment_create, enrolment_withdraw
 from tandem.enrolment.services_invitations import invitation_decline, invitations_send
 from tandem.people.models import Person
-from tandem.programs.models import Cohort, Program
+from tandem.programs.models import Charter, Cohort, Program
 from tandem.programs.services_charters import charter_publish, default_charter_texts
 from tandem.programs.services_cohorts import (
     cohort_create,
@@ -232,7 +233,7 @@ def _people(level_from: int, level_to: int, *, exclude: set[int], count: int, rn
 
 
 def demo_program_load(
-    *, actor: AbstractBaseUser, mentor: Person, mentee: Person, seed: int = 2026
+    *, actor: User, mentor: Person, mentee: Person, seed: int = 2026
 ) -> DemoProgram:
     """Create the demo program once; later runs find it and change nothing.
 
@@ -266,7 +267,7 @@ def demo_program_load(
     leaders = [mentee, *_people(4, 6, exclude={mentee.pk}, count=7, rng=rng)]
     juniors = [mentor, *_people(1, 1, exclude={mentor.pk}, count=8, rng=rng)]
     invitations_send(cohort=pilot, people=leaders + juniors, actor=actor)
-    version = pilot.charters.order_by("-version").first().version
+    version = cast(Charter, pilot.charters.order_by("-version").first()).version  # one exists
     for person in leaders:
         slot = SHARED_SLOT if person == mentee else None
         _enrol_mentee(pilot, person, None, rng, topics, rng.sample(DIGITAL, 2), version, slot)
@@ -293,7 +294,7 @@ def demo_program_load(
     juniors2 = _people(1, 1, exclude=taken, count=14, rng=rng)
     invitations_send(cohort=second, people=leaders2, actor=actor)
     invitations_send(cohort=second, people=[*juniors2, mentor, mentee], actor=actor)
-    version = second.charters.order_by("-version").first().version
+    version = cast(Charter, second.charters.order_by("-version").first()).version  # one exists
     # Generative AI is wanted by many and taught by many; data visualisation has no mentor yet.
     for index, person in enumerate(leaders2[:9]):
         learn = ["generative-ai", "data-visualisation" if index < 5 else "linkedin-profile"]

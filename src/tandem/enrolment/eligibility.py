@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -57,6 +58,21 @@ class CohortRules:
     mentee_min_career_level: int | None = None
 
 
+class EligibilitySettings(Protocol):
+    """What `rules_from_cohort` reads: a `programs.Cohort` has it."""
+
+    @property
+    def mentor_max_career_level(self) -> int | None: ...
+    @property
+    def mentor_max_tenure_years(self) -> int | None: ...
+    @property
+    def mentor_allow_alumni(self) -> bool: ...
+    @property
+    def mentor_allow_external(self) -> bool: ...
+    @property
+    def mentee_min_career_level(self) -> int | None: ...
+
+
 def facts_from_person(person: object) -> PersonFacts:
     """The facts of a `people.Person` (reads attributes only)."""
     return PersonFacts(
@@ -68,7 +84,7 @@ def facts_from_person(person: object) -> PersonFacts:
     )
 
 
-def rules_from_cohort(cohort: object) -> CohortRules:
+def rules_from_cohort(cohort: EligibilitySettings) -> CohortRules:
     """The rules of a `programs.Cohort` (reads attributes only)."""
     return CohortRules(
         mentor_max_career_level=cohort.mentor_max_career_level,

@@ -8,6 +8,7 @@ fields. `EnrolmentFormBundle` keeps the main form and the two row formsets toget
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import choice_field, model_choice_field
 from tandem.core.text_limits import LimitedTextField
 from tandem.enrolment.answers_enrolment import PLAIN_FIELDS
 from tandem.enrolment.choices import AVAILABILITY_SLOTS, DAYTIMES, WEEKDAYS, GiveBackDirection, Role
@@ -142,7 +144,7 @@ class EnrolmentForm(forms.Form):
         person,
         charter=None,
         possible_roles: list[str] | None = None,
-        give_back_choices: list[tuple[str, str]] = (),
+        give_back_choices: Sequence[tuple[str, str]] = (),
         with_consent: bool = True,
         soft_only: bool = False,
         **kwargs: Any,
@@ -153,17 +155,19 @@ class EnrolmentForm(forms.Form):
         self.fields["role"].widget = RoleSelect(
             choices=Role.choices, disabled_values=set(Role.values) - possible
         )
-        self.fields["role"].choices = Role.choices
+        choice_field(self, "role").choices = Role.choices
         self.possible_roles = possible
-        self.fields["give_back_offer"].choices = give_back_choices
-        self.fields["give_back_wish"].choices = give_back_choices
+        choice_field(self, "give_back_offer").choices = give_back_choices
+        choice_field(self, "give_back_wish").choices = give_back_choices
         for field_name, allows, _label in FORMAT_FIELDS:
             if not getattr(cohort, allows):
                 del self.fields[field_name]
         codes = list(cohort.languages or []) or _default_languages(person)
-        self.fields["languages"].choices = [(code, language_label(code)) for code in codes]
+        choice_field(self, "languages").choices = [(code, language_label(code)) for code in codes]
         sites = cohort.sites.all()
-        self.fields["location"].queryset = sites if sites.exists() else Location.objects.all()
+        model_choice_field(self, "location").queryset = (
+            sites if sites.exists() else Location.objects.all()
+        )
         if with_consent and charter is not None:
             self.fields["accept_charter"].label = _(
                 "I accept the confidentiality charter and the data processing notice "

@@ -31,6 +31,9 @@ def _typed_values(form: forms.Form, data) -> dict[str, Any]:
 class EnrolmentFormBundle:
     """The main form and the two row formsets, validated and rendered together."""
 
+    needs: forms.BaseFormSet[Any]  # both set in __init__ (by kind)
+    offers: forms.BaseFormSet[Any]
+
     def __init__(
         self,
         *,
@@ -151,9 +154,9 @@ class EnrolmentFormBundle:
             else:
                 self.form.add_error(None, messages)
 
-    def error_summary(self) -> list[dict[str, str]]:
+    def error_summary(self) -> list[dict[str, object]]:
         """Every error with the label of its place and a link target, for the box at the top."""
-        summary = [
+        summary: list[dict[str, object]] = [
             {"label": "", "message": m, "anchor": "form-errors"}
             for m in self.form.non_field_errors()
         ]
@@ -174,20 +177,20 @@ class EnrolmentFormBundle:
             "formats": _("Formats"),
             "consent": _("Charter"),
         }
-        for key, messages in self.section_errors.items():
+        for key, section_messages in self.section_errors.items():
             summary += [
                 {"label": str(titles[key]), "message": m, "anchor": f"section-{key}"}
-                for m in messages
+                for m in section_messages
             ]
         if not self.soft_only:
             for kind, formset in (("needs", self.needs), ("offers", self.offers)):
                 if not formset.is_bound:
                     continue
-                messages = list(formset.non_form_errors())
+                row_messages = list(formset.non_form_errors())
                 for form in formset.forms:
-                    messages += list(form.non_field_errors())
+                    row_messages += list(form.non_field_errors())
                 summary += [
                     {"label": str(titles[kind]), "message": m, "anchor": f"section-{kind}"}
-                    for m in messages
+                    for m in row_messages
                 ]
         return summary

@@ -7,13 +7,17 @@ competences, practical topics) and levels carry the DigComp labels.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import cleaned_data_of
 from tandem.topics.models import KIND_HEADINGS, KIND_ORDER, Topic, TopicKind
 from tandem.topics.proficiency import LEVELS
+
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
 
 ROW_KINDS = ("needs", "offers")
 # Rows shown for a new, empty list; one more empty row is added below filled ones.
@@ -49,7 +53,7 @@ def grouped_topic_choices(topics: Iterable[Topic]) -> list[tuple[Any, Any]]:
     return choices
 
 
-def level_choices() -> list[tuple[Any, str]]:
+def level_choices() -> list[tuple[Any, str | StrPromise]]:
     return [("", _("— level —")), *((level.number, level.label) for level in LEVELS)]
 
 
@@ -66,7 +70,7 @@ class TopicChoiceField(forms.ChoiceField):
         return self.topics.get(str(value)) if value else None
 
 
-def level_field(label: str) -> forms.TypedChoiceField:
+def level_field(label: str | StrPromise) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label, choices=level_choices(), coerce=int, empty_value=None, required=False
     )
@@ -82,7 +86,7 @@ class NeedRowForm(forms.Form):
         self.fields["target_level"] = level_field(_("Level I want to reach"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cleaned_data_of(self, super().clean())
         filled = [data.get(name) not in (None, "") for name in self.fields]
         if any(filled) and not all(filled):
             raise forms.ValidationError(
@@ -108,7 +112,7 @@ class OfferRowForm(forms.Form):
         self.fields["level"] = level_field(_("My level"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cleaned_data_of(self, super().clean())
         if bool(data.get("topic")) != bool(data.get("level")):
             raise forms.ValidationError(
                 _("Choose a topic and your level — or leave the row empty."), code="incomplete"
@@ -126,7 +130,7 @@ NeedFormSet = forms.formset_factory(
 OfferFormSet = forms.formset_factory(
     OfferRowForm, extra=0, max_num=MAX_ROWS, absolute_max=MAX_ROWS, validate_max=True
 )
-FORMSETS = {"needs": NeedFormSet, "offers": OfferFormSet}
+FORMSETS: dict[str, type[forms.BaseFormSet[Any]]] = {"needs": NeedFormSet, "offers": OfferFormSet}
 
 
 def build_formset(

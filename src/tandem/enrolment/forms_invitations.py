@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import choice_field, cleaned_data_of
 from tandem.core.text_limits import long_text_field
 from tandem.people.filters import career_level_choices, career_level_names
 from tandem.people.models import Location
 from tandem.people.selectors import org_unit_choices
 
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
+
 LEADERS = "leaders"
 FILTER_FIELDS = ("q", "org_unit", "min_level", "max_level", "location")
 
 
-def _optional_int(label: str, empty_label: str) -> forms.TypedChoiceField:
+def _optional_int(label: str | StrPromise, empty_label: str | StrPromise) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label, required=False, coerce=int, empty_value=None, choices=[("", empty_label)]
     )
@@ -52,18 +56,18 @@ class CandidateFilterForm(forms.Form):
             data["min_level"] = str(leader_level)
             data["max_level"] = ""
         super().__init__(data)
-        self.fields["org_unit"].choices = [
+        choice_field(self, "org_unit").choices = [
             ("", _("All units")),
             *((pk, "\u2003" * depth + name) for pk, name, depth in org_unit_choices()),
         ]
         levels = career_level_choices(names=career_level_names())
-        self.fields["min_level"].choices = [("", _("Any")), *levels]
-        self.fields["max_level"].choices = [("", _("Any")), *levels]
+        choice_field(self, "min_level").choices = [("", _("Any")), *levels]
+        choice_field(self, "max_level").choices = [("", _("Any")), *levels]
         sites = Location.objects.order_by("name").values_list("id", "name")
-        self.fields["location"].choices = [("", _("All sites")), *sites]
+        choice_field(self, "location").choices = [("", _("All sites")), *sites]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cleaned_data_of(self, super().clean())
         low, high = data.get("min_level"), data.get("max_level")
         if low is not None and high is not None and low > high:
             self.add_error(
@@ -134,7 +138,7 @@ class InvitationSelectionForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cleaned_data_of(self, super().clean())
         data["scope"] = data.get("scope") or SCOPE_SELECTED
         if data["scope"] == SCOPE_SELECTED and not data.get("person") and not self.errors:
             raise ValidationError(

@@ -45,6 +45,11 @@ class Invitation(TextLimitsMixin, models.Model):
 class Enrolment(TextLimitsMixin, models.Model):
     """A person's own, voluntary enrolment in a cohort, with needs and offers (R1, R10, R11)."""
 
+    # Not stored: set for the "my cohorts" page by `enrolment.views.enrolment_pages.my_cohorts`.
+    needs_consent: bool
+    can_change: bool
+    can_withdraw: bool
+
     cohort = models.ForeignKey(
         "programs.Cohort", on_delete=models.PROTECT, related_name="enrolments"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
@@ -23,7 +24,7 @@ from tandem.programs.models import Cohort
 REMIND_ACTION = "invitation.remind"
 
 
-def _pk(value: object) -> int | None:
+def _pk(value: Any) -> int | None:
     if value is None or value == "":
         return None
     return int(getattr(value, "pk", value))  # a model instance or its id
@@ -46,7 +47,7 @@ def invitation_candidates(
     """
     invitations = Invitation.objects.filter(cohort=cohort, person=OuterRef("pk"))
     enrolments = Enrolment.objects.filter(cohort=cohort, person=OuterRef("pk"))
-    queryset = (
+    queryset: QuerySet[Person] = (
         Person.objects.filter(is_active=True)
         .select_related("org_unit", "location")
         .annotate(
@@ -119,7 +120,7 @@ def invitation_partition(*, cohort: Cohort, people: Iterable[Person | int]) -> I
     cohort and can enrol again themselves), then people already invited, then people who could
     take no role in the cohort (with the reasons). Unknown ids are ignored. Three queries.
     """
-    ids = sorted({_pk(person) for person in people} - {None})
+    ids = sorted({pk for person in people if (pk := _pk(person)) is not None})
     result = InvitationPartition()
     if not ids:
         return result

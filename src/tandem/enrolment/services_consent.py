@@ -6,7 +6,7 @@ of older versions stay.
 
 from __future__ import annotations
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -31,7 +31,7 @@ def consent_record_create(*, person: Person, charter: Charter, actor) -> Consent
     return record
 
 
-def _user_or_none(actor) -> AbstractBaseUser | None:
+def _user_or_none(actor) -> User | None:
     return actor if actor is not None and actor.is_authenticated else None
 
 

@@ -230,6 +230,7 @@ def enrolment_create(
         errors.setdefault("consent", []).append(consent_problem)
     if errors:
         raise ValidationError(errors)
+    assert charter is not None  # without a consent problem, the current charter exists
     enrolment = existing or Enrolment(cohort=cohort, person=person)
     again = existing is not None
     _apply(enrolment, data)
@@ -293,6 +294,7 @@ def enrolment_update(
         raise ValidationError(problem)
     if not consent_is_current(enrolment=enrolment):
         charter = cohort_current_charter(cohort=cohort)
+        assert charter is not None  # consent can only be missing for a charter that exists
         raise ValidationError(
             _(
                 "There is a new version (%(version)s) of the confidentiality charter. Please "

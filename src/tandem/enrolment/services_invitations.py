@@ -11,8 +11,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
@@ -37,7 +36,7 @@ from tandem.enrolment.selectors_invitations import (
 from tandem.people.models import Person
 from tandem.programs.models import Cohort
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 
 
 @dataclass

@@ -9,6 +9,7 @@ the rules that stand in the way (`unmatched.rule_counts`).
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tandem.matching.candidates import build_candidates
@@ -90,7 +91,7 @@ def _pin_gone(data: MatchingInput, mentee_id: int, mentor_id: int, *, mentee_in_
 
 
 def matching_compute(
-    *, data: MatchingInput, mode: str = Mode.SCORE, pins: list[tuple[int, int]] = ()
+    *, data: MatchingInput, mode: str = Mode.SCORE, pins: Sequence[tuple[int, int]] = ()
 ) -> Outcome:
     """Solve the pool exactly; `pins` are (mentee id, mentor id) pairs that must stay."""
     started = time.perf_counter()
@@ -149,15 +150,15 @@ def matching_compute(
         len(result.unmatched_mentors) * len(mentees)
     )
     explain = checks <= EXPLAIN_BUDGET
-    for key, code in result.unmatched_mentees.items():
-        profile = mentee_of[key]
+    for engine_id, code in result.unmatched_mentees.items():
+        profile = mentee_of[engine_id]
         unmatched[profile.enrolment_id] = (
             _unmatched_entry(profile, mentors, data, "mentee", code)
             if explain
             else {"side": "mentee", "code": code, "candidates": len(mentors)}
         )
-    for key, code in result.unmatched_mentors.items():
-        profile = mentor_of[key]
+    for engine_id, code in result.unmatched_mentors.items():
+        profile = mentor_of[engine_id]
         unmatched[profile.enrolment_id] = (
             _unmatched_entry(profile, mentees, data, "mentor", code)
             if explain

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from tandem.matching.messages import COMPONENT_LABELS
-from tandem.matching.rules import Profile
+from tandem.matching.rules import Profile, TopicId
 from tandem.matching.scoring import COMPONENTS, Weights
 from tandem.topics.models import Topic
 
@@ -46,7 +46,9 @@ def _names(ids: Iterable, names: Mapping) -> str:
 def _coverage(mentee: Profile, mentor: Profile, who: dict, names: Mapping) -> str:
     if not mentee.needs:
         return _("%(mentee)s named no learning goals, so this counts half.") % who
-    full, partly, missing = [], [], []
+    full: list[TopicId] = []
+    partly: list[TopicId] = []
+    missing: list[TopicId] = []
     for topic, (current, target) in mentee.needs.items():
         level = mentor.teaches.get(topic, 0)
         (full if level >= target else partly if level > current else missing).append(topic)

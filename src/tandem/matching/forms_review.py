@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import choice_field, cleaned_data_of
 from tandem.matching.messages import COMPONENT_LABELS
 from tandem.matching.models import MatchingMode
 from tandem.matching.scoring import COMPONENTS, DEFAULT_WEIGHTS, Weights
@@ -64,7 +65,7 @@ class _ChoiceForm(forms.Form):
     """A form of enrolment or proposal choices; the choices come from the page's selectors."""
 
     def _choose(self, name: str, choices: list[tuple[int, str]], empty: str) -> None:
-        self.fields[name].choices = [("", empty), *choices]
+        choice_field(self, name).choices = [("", empty), *choices]
 
 
 class PairForm(_ChoiceForm):
@@ -127,7 +128,7 @@ class SwapForm(_ChoiceForm):
         self._choose("second", proposals, str(_("Choose a proposal …")))
 
     def clean(self):
-        data = super().clean()
+        data = cleaned_data_of(self, super().clean())
         if data.get("first") and data.get("first") == data.get("second"):
             self.add_error("second", _("Choose a different proposal than the first one."))
         return data

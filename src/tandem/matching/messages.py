@@ -7,12 +7,16 @@ becomes a sentence a coordinator or participant reads.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from tandem.matching.engine.types import NO_CAPACITY, NO_FEASIBLE_PARTNER, PARTNERS_AT_CAPACITY
 from tandem.matching.rules import MESSAGES, Violation
+
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
 
 RULE_NAMES: Mapping[str, object] = {
     "same_person": gettext_lazy("Same person"),
@@ -35,7 +39,7 @@ RULE_NAMES: Mapping[str, object] = {
 
 # How many people of the other side break a rule, as a phrase: "3 are in your reporting line"
 # (ngettext_lazy with the number's key "n", so that makemessages keeps them in the catalogue).
-_RULE_COUNT_PHRASES: Mapping[str, object] = {
+_RULE_COUNT_PHRASES: Mapping[str, StrPromise] = {
     "same_person": ngettext_lazy("%(n)d is the same person", "%(n)d are the same person", "n"),
     "mentee_not_eligible": ngettext_lazy("%(n)d is not eligible", "%(n)d are not eligible", "n"),
     "mentor_not_eligible": ngettext_lazy("%(n)d is not eligible", "%(n)d are not eligible", "n"),
@@ -95,7 +99,7 @@ PIN_RELEASE_TEXTS: Mapping[str, object] = {
     "not_active": gettext_lazy("Enrolment: one of the two is no longer enrolled in this cohort."),
 }
 
-COMPONENT_LABELS: Mapping[str, object] = {
+COMPONENT_LABELS: Mapping[str, StrPromise] = {
     "coverage": gettext_lazy("Learning goals covered"),
     "give_back": gettext_lazy("Give-back wishes met"),
     "interests": gettext_lazy("Shared interests"),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from tandem.enrolment.choices import EnrolmentStatus, Role
 from tandem.enrolment.models import Enrolment
 from tandem.matching.messages import violation_text
 from tandem.matching.models import DoNotMatch
-from tandem.matching.rules import CohortRules, Profile, pair_violations
+from tandem.matching.rules import CohortRules, Direction, Profile, pair_violations
 from tandem.matching.scoring import Breakdown, score_pair
 from tandem.matching.selectors import cohort_weights, enrolment_profiles, topic_priorities
 from tandem.people.selectors import person_in_reporting_line
@@ -137,7 +138,7 @@ def _rules(cohort: Cohort, mentee: Enrolment, mentor: Enrolment) -> CohortRules:
         .exists()
     )
     return CohortRules(
-        direction=cohort.direction_rule,
+        direction=cast(Direction, cohort.direction_rule),  # one of the DirectionRule choices
         exclude_same_org_unit=cohort.exclude_same_org_unit,
         exclude_same_manager=cohort.exclude_same_manager,
         reporting_line_pairs=frozenset({frozenset((a, b))}) if in_line else frozenset(),

@@ -13,6 +13,7 @@ the mentor or the coordinator when a tandem is about to be formed (third person,
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import cast
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -24,7 +25,7 @@ from tandem.enrolment.eligibility import facts_from_person, role_problems, rules
 from tandem.enrolment.models import Enrolment
 from tandem.matching.messages import violation_text
 from tandem.matching.models import OPEN_REQUEST_STATUSES, MentorRequest
-from tandem.matching.rules import Profile, Violation, pair_violations
+from tandem.matching.rules import Profile, Side, Violation, pair_violations
 from tandem.matching.scoring import Breakdown, score_pair
 from tandem.matching.selectors import SEEN_STATUSES, MatchingInput, cohort_matching_input
 from tandem.programs.choices import PHASE_ORDER, Phase
@@ -60,7 +61,7 @@ def mentee_profile(*, data: MatchingInput, mentee: Enrolment) -> Profile | None:
         return profile
     return replace(
         profile,
-        side=Role.MENTEE,
+        side=cast("Side", Role.MENTEE),  # the choice's value is "mentee"
         eligible_as_mentee=_eligible_as_mentee(data.enrolments[mentee.pk], data.cohort),
         eligible_as_mentor=False,
     )

@@ -23,9 +23,11 @@ ONLINE = "online"
 HYBRID = "hybrid"
 FORMATS = (IN_PERSON, ONLINE, HYBRID)
 
-EnrolmentId = Hashable
+# Enrolments and topics are database primary keys in the app (tests may use other hashables: the
+# rules only hash and compare them). People are any hashable: the synthetic cohorts name them.
+EnrolmentId = int
 PersonId = Hashable
-TopicId = Hashable
+TopicId = int
 
 
 @dataclass(frozen=True)
@@ -182,10 +184,10 @@ def _direction_violations(mentee: Profile, mentor: Profile, rules: CohortRules) 
         if not b < a:
             return [Violation("level_direction", {"mentee_level": a, "mentor_level": b})]
     elif rules.direction == "tenure":
-        a, b = mentee.hire_date, mentor.hire_date
-        if a is None or b is None:
-            return [Violation("tenure_unknown", {"who": _who(a is None, b is None)})]
-        if not b > a:
+        hired_a, hired_b = mentee.hire_date, mentor.hire_date
+        if hired_a is None or hired_b is None:
+            return [Violation("tenure_unknown", {"who": _who(hired_a is None, hired_b is None)})]
+        if not hired_b > hired_a:
             return [Violation("tenure_direction", {})]
     elif rules.direction != "none":
         raise ValueError(f"unknown direction rule {rules.direction!r}")

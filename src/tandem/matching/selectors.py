@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.db.models import Q
 from django.utils import timezone
@@ -30,7 +31,7 @@ from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, Role
 from tandem.enrolment.eligibility import facts_from_person, role_problems, rules_from_cohort
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import OPEN_REQUEST_STATUSES, DoNotMatch, MentorRequest
-from tandem.matching.rules import HYBRID, IN_PERSON, ONLINE, CohortRules, Profile
+from tandem.matching.rules import HYBRID, IN_PERSON, ONLINE, CohortRules, Direction, Profile, Side
 from tandem.matching.scoring import COMPONENTS, DEFAULT_WEIGHTS, Weights
 from tandem.people.selectors import reporting_line_excluded_pairs
 from tandem.programs.models import Cohort
@@ -99,7 +100,7 @@ def _profile(enrolment: Enrolment, cohort: Cohort, side: str, answers: dict) -> 
     return Profile(
         enrolment_id=pk,
         person_id=person.pk,
-        side=side,
+        side=cast(Side, side),  # a Role value or "either"
         career_level=person.career_level,
         career_level_unranked=person.level_unranked,
         hire_date=person.hire_date,
@@ -260,7 +261,7 @@ def cohort_matching_input(*, cohort: Cohort) -> MatchingInput:
     person_ids = {e.person_id for e in enrolments.values()}
     do_not_match = cohort_do_not_match_pairs(cohort=cohort)
     rules = CohortRules(
-        direction=cohort.direction_rule,
+        direction=cast(Direction, cohort.direction_rule),  # one of the DirectionRule choices
         exclude_same_org_unit=cohort.exclude_same_org_unit,
         exclude_same_manager=cohort.exclude_same_manager,
         reporting_line_pairs=frozenset(reporting_line_excluded_pairs(person_ids=person_ids)),

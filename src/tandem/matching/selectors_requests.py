@@ -9,7 +9,9 @@ stands in the way of a request, and in which phases requests are possible, is `r
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import QuerySet
 
@@ -98,7 +100,7 @@ def _card(
     breakdown: Breakdown,
     data: MatchingInput,
     topics: dict[int, Topic],
-    sites: dict[int, str],
+    sites: dict[Hashable, str],
 ) -> MentorCard:
     enrolment = data.enrolments[profile.enrolment_id]
     person = enrolment.person
@@ -161,7 +163,9 @@ def mentor_profiles_for(
     topic_ids = {t for mentor, _b in fits for t in mentor.teaches}
     topics = Topic.objects.in_bulk(topic_ids)
     site_ids = {mentor.location_id for mentor, _b in fits if mentor.location_id}
-    sites = dict(Location.objects.filter(pk__in=site_ids).values_list("pk", "name"))
+    # location ids of profiles read from the database are Location primary keys
+    located = Location.objects.filter(pk__in=cast("set[int]", site_ids))
+    sites: dict[Hashable, str] = dict(located.values_list("pk", "name"))
     cards = [_card(mentor, breakdown, data, topics, sites) for mentor, breakdown in fits]
     query = (query or "").strip()[:QUERY_MAX_LENGTH]
     if query:

@@ -9,6 +9,7 @@ publication answers, the org chart and enrolments may have changed.
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,7 +26,7 @@ from tandem.matching.pair_check import (
     mentor_is_mentee_problem,
     pair_problem_text,
 )
-from tandem.matching.rules import CohortRules, pair_violations
+from tandem.matching.rules import CohortRules, Direction, pair_violations
 from tandem.matching.selectors import cohort_do_not_match_pairs, tandem_profiles
 from tandem.matching.services_run import Actor, lock_matching_cohort
 from tandem.people.selectors import reporting_line_excluded_pairs
@@ -42,9 +43,10 @@ def _pair_problems_now(cohort: Cohort, proposals: list[Tandem]) -> dict[int, lis
     if not proposals:
         return found
     mentees, mentors = tandem_profiles(cohort=cohort, tandems=proposals)
-    person_ids = {p.person_id for p in (*mentees, *mentors)}
+    # profiles read from the database carry the people's int primary keys
+    person_ids = {cast(int, p.person_id) for p in (*mentees, *mentors)}
     rules = CohortRules(
-        direction=cohort.direction_rule,
+        direction=cast(Direction, cohort.direction_rule),  # one of the DirectionRule choices
         exclude_same_org_unit=cohort.exclude_same_org_unit,
         exclude_same_manager=cohort.exclude_same_manager,
         reporting_line_pairs=frozenset(reporting_line_excluded_pairs(person_ids=person_ids)),

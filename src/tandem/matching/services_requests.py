@@ -22,7 +22,9 @@ audit row without the texts (they are addressed to the mentor); e-mails go out a
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from typing import cast
+
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -58,7 +60,7 @@ from tandem.programs.models import Cohort
 from tandem.programs.selectors_cohorts import user_is_coordinator
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemSource, TandemStatus
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 
 
 def _text(value: str, *, max_length: int, missing: str) -> tuple[str, str | None]:
@@ -158,6 +160,7 @@ def mentor_request_send(
         errors[NON_FIELD_ERRORS] = fit.problems
     if errors:
         raise ValidationError(errors)
+    assert fit.breakdown is not None  # a pair without problems is scored
     request = MentorRequest(cohort=cohort, mentee=mentee, mentor=mentor, goals=goals, offer=offer)
     request.full_clean()
     request.save()
@@ -205,6 +208,7 @@ def _form_tandem(request: MentorRequest, *, discreet: bool) -> tuple[Tandem, lis
     fit = formation_fit(request=request, data=data, discreet=discreet)
     if not fit.ok:
         raise ValidationError(fit.problems)
+    assert fit.breakdown is not None  # a pair that may form is scored
     # Also the unseen proposals that would put an "either" partner on the other side as well.
     replaced = list(
         Tandem.objects.filter(
@@ -295,7 +299,8 @@ def mentor_request_decide(*, request: MentorRequest, approve: bool, actor: Actor
         (RequestStatus.AWAITING_APPROVAL,),
         _("This request is not waiting for approval (%(status)s)."),
     )
-    locked.decided_at, locked.decided_by = timezone.now(), actor
+    # a coordinator (checked above) is always a signed-in account
+    locked.decided_at, locked.decided_by = timezone.now(), cast(User, actor)
     fields = ["status", "decided_at", "decided_by"]
     extra: dict[str, object] = {}
     if approve:

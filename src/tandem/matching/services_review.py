@@ -82,6 +82,7 @@ def _with_person(enrolment: Enrolment) -> Enrolment:
 def _hand_made(check: PairCheck) -> dict[str, object]:
     """The values of a pair the coordinator made or changed: scored as a run would score it, and
     pinned, so that a new run keeps it."""
+    assert check.breakdown is not None  # only a pair that may form is saved
     return {
         "mentor": check.mentor,
         "score": check.score,

@@ -8,7 +8,7 @@ left unmatched, and writes an audit row.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from tandem.programs.choices import Phase
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemSource, TandemStatus
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 MATCHING_PHASES = (Phase.MATCHING, Phase.RUNNING)
 
 
@@ -111,12 +111,12 @@ def matching_run(*, cohort: Cohort, actor: Actor, mode: str = MatchingMode.SCORE
         (t.mentee_id, t.mentor_id): t
         for t in Tandem.objects.filter(cohort=cohort, status=TandemStatus.PROPOSED, pinned=True)
     }
-    new = []
+    new: list[Tandem] = []
     for pair in outcome.pairs:
-        tandem = existing.get((pair.mentee_id, pair.mentor_id))
-        if tandem is not None:
-            tandem.score, tandem.breakdown, tandem.run = pair.score, pair.breakdown_dict(), run
-            tandem.save(update_fields=["score", "breakdown", "run"])
+        kept = existing.get((pair.mentee_id, pair.mentor_id))
+        if kept is not None:
+            kept.score, kept.breakdown, kept.run = pair.score, pair.breakdown_dict(), run
+            kept.save(update_fields=["score", "breakdown", "run"])
             continue
         new.append(
             Tandem(

@@ -97,7 +97,7 @@ def _require_own(request: HttpRequest, enrolment: Enrolment) -> None:
 
 def _is_htmx(request: HttpRequest) -> bool:
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request and not htmx.boosted
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request and not htmx.boosted
 
 
 def _pool(cohort: Cohort) -> MatchingInput | None:

@@ -59,7 +59,7 @@ def cohort_or_404(pk: int) -> Cohort:
 def is_htmx(request: HttpRequest) -> bool:
     """An htmx request that wants a fragment (a history restore wants the whole page)."""
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request
 
 
 def back_to_page(cohort: Cohort, anchor: str = "") -> HttpResponse:

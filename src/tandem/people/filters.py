@@ -5,6 +5,8 @@ The reads themselves live in `selectors`; this module turns GET parameters into 
 
 from __future__ import annotations
 
+from typing import cast
+
 import django_filters
 from django import forms
 from django.db.models import QuerySet
@@ -125,7 +127,8 @@ class PersonFilter(django_filters.FilterSet):
 
 
 def career_level_names() -> dict[int, str]:
-    return dict(CareerLevel.objects.filter(rank__isnull=False).values_list("rank", "name"))
+    levels = CareerLevel.objects.filter(rank__isnull=False).values_list("rank", "name")
+    return cast("dict[int, str]", dict(levels))  # no None rank: filtered out
 
 
 def career_level_choices(*, names: dict[int, str]) -> list[tuple[int, str]]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,6 +16,9 @@ from tandem.people.normalize import (
     email_key,
     normalize_email,
 )
+
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
 
 
 class OrgUnit(models.Model):
@@ -200,7 +205,7 @@ class Person(models.Model):
     def clean(self) -> None:
         # The same rule as the import: invisible characters at the edges are removed, control
         # and invisible format characters inside (a right-to-left override) are refused.
-        errors: dict[str, str] = {}
+        errors: dict[str, str | StrPromise] = {}
         for name in ("first_name", "last_name", "email", "employee_id"):
             try:
                 text = checked_text(getattr(self, name) or "", email=name == "email")

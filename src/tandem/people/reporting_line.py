@@ -6,7 +6,7 @@ either direction, at any depth. They know nothing of the database; `selectors` f
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -15,7 +15,7 @@ K = TypeVar("K", bound=Hashable)
 class ReportingCycleError(ValueError):
     """The manager links loop back on themselves; `cycle` lists the people in the loop, in order."""
 
-    def __init__(self, cycle: list) -> None:
+    def __init__(self, cycle: Sequence[Hashable]) -> None:
         self.cycle = cycle
         super().__init__(" → ".join(str(p) for p in [*cycle, cycle[0]]))
 

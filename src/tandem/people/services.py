@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,9 +13,7 @@ from tandem.people.selectors import person_managers_above
 
 
 @transaction.atomic
-def person_set_manager(
-    *, person: Person, manager: Person | None, actor: AbstractBaseUser | None
-) -> Person:
+def person_set_manager(*, person: Person, manager: Person | None, actor: User | None) -> Person:
     """Give a person a new manager; refuses a change that would create a reporting cycle."""
     if manager is not None:
         if manager.pk == person.pk:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -81,7 +81,7 @@ def order_problems(*, names: Sequence[str], known: Sequence[str]) -> list[str]:
 
 @transaction.atomic
 def career_levels_set_ranks(
-    *, ranks: Mapping[int, int | None], actor: AbstractBaseUser | AnonymousUser | None
+    *, ranks: Mapping[int, int | None], actor: User | AnonymousUser | None
 ) -> list[CareerLevel]:
     """Give levels (by pk) a rank, or none; levels not named keep theirs. Raises ValidationError
     when two levels would share a rank or a rank is out of range."""
@@ -121,7 +121,7 @@ def career_levels_set_ranks(
 
 @transaction.atomic
 def career_levels_set_order(
-    *, names: Sequence[str], actor: AbstractBaseUser | AnonymousUser | None
+    *, names: Sequence[str], actor: User | AnonymousUser | None
 ) -> list[CareerLevel]:
     """Rank every level in one go: `names` lists all levels from the lowest (rank 1, entry
     level) to the highest. Raises ValidationError with every problem of the list."""
@@ -135,7 +135,7 @@ def career_levels_set_order(
 
 @transaction.atomic
 def career_level_move(
-    *, level: CareerLevel, up: bool, actor: AbstractBaseUser | AnonymousUser | None
+    *, level: CareerLevel, up: bool, actor: User | AnonymousUser | None
 ) -> list[CareerLevel]:
     """Move a level one place up (more senior) or down in the order; an unranked level is
     placed above the highest ranked level. Ranks become 1…n for the ranked levels."""

@@ -15,12 +15,16 @@ class ProgramAdmin(admin.ModelAdmin):
     filter_horizontal = ["focus_topics"]
 
 
+TRANSITION_FIELDS = ("at", "from_phase", "to_phase", "actor")
+CHARTER_FIELDS = ("version", "created_at", "created_by")
+
+
 class CohortTransitionInline(admin.TabularInline):
     model = CohortTransition
     extra = 0
     can_delete = False
-    fields = ["at", "from_phase", "to_phase", "actor"]
-    readonly_fields = fields
+    fields = TRANSITION_FIELDS
+    readonly_fields = TRANSITION_FIELDS
 
     def has_add_permission(self, request, obj=None):  # written by the phase services only
         return False
@@ -30,8 +34,8 @@ class CharterInline(admin.TabularInline):
     model = Charter
     extra = 0
     can_delete = False
-    fields = ["version", "created_at", "created_by"]
-    readonly_fields = fields
+    fields = CHARTER_FIELDS
+    readonly_fields = CHARTER_FIELDS
     show_change_link = True
 
     def has_add_permission(self, request, obj=None):  # published by charter_publish only

@@ -19,7 +19,11 @@ DEFAULT_EVENT_TIME = datetime.time(16, 0)
 # Proposed events in this order; "other" events are never proposed.
 PROPOSED_KINDS = (EventKind.KICKOFF, EventKind.HALFTIME, EventKind.CLOSING)
 # Default length of each proposed event in minutes (workshops at start and end are longer).
-DEFAULT_DURATIONS = {EventKind.KICKOFF: 120, EventKind.HALFTIME: 90, EventKind.CLOSING: 120}
+DEFAULT_DURATIONS: dict[str, int] = {
+    EventKind.KICKOFF: 120,
+    EventKind.HALFTIME: 90,
+    EventKind.CLOSING: 120,
+}
 # How far outside the cohort's dates an event may lie (an information event before the start, a
 # late closing after the end).
 EVENT_MARGIN_DAYS = 30

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf.locale import LANG_INFO
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.accounts.selectors import person_for_user
 from tandem.core.dates import SupportedDateField
+from tandem.core.forms import model_choice_field
 from tandem.core.text_limits import (
     DOCUMENT_TEXT,
     SHORT_TEXT,
@@ -25,6 +26,9 @@ from tandem.people.models import Location
 from tandem.programs.choices import Cadence, DirectionRule, MeetingLength
 from tandem.programs.selectors_cohorts import coordinator_users
 from tandem.topics.models import Topic
+
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
 
 
 class ServiceErrorsMixin:
@@ -62,7 +66,7 @@ class ProgramForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["focus_topics"].queryset = (
+        model_choice_field(self, "focus_topics").queryset = (
             Topic.objects.filter(is_active=True)
             .select_related("area")
             .order_by("area__position", "position", "code")
@@ -75,7 +79,7 @@ class CoordinatorChoiceField(forms.ModelChoiceField):
         return f"{person.full_name} ({obj.email})" if person else obj.email
 
 
-def _split_languages(value: str) -> list[str]:
+def _split_languages(value: str | None) -> list[str]:
     parts = [p for p in re.split(r"[,;\s]+", value or "") if p]
     return [language_code(p) or p.lower() for p in parts]
 
@@ -101,7 +105,7 @@ class LanguagesField(forms.CharField):
         return _split_languages(super().to_python(value))
 
 
-def _level_field(label: str, help_text: str) -> forms.IntegerField:
+def _level_field(label: str | StrPromise, help_text: str | StrPromise) -> forms.IntegerField:
     return forms.IntegerField(label=label, required=False, min_value=1, help_text=help_text)
 
 
@@ -244,8 +248,8 @@ class CohortForm(ServiceErrorsMixin, forms.Form):
     def __init__(self, *args: Any, fields: tuple[str, ...] | None = None, **kwargs: Any) -> None:
         """``fields``: show only these (a running cohort's editable subset)."""
         super().__init__(*args, **kwargs)
-        self.fields["sites"].queryset = Location.objects.order_by("name")
-        self.fields["coordinator"].queryset = coordinator_users()
+        model_choice_field(self, "sites").queryset = Location.objects.order_by("name")
+        model_choice_field(self, "coordinator").queryset = coordinator_users()
         if fields is not None:
             for name in list(self.fields):
                 if name not in fields:

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import datetime
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
 
 from tandem.core.dates import validate_supported_date
 from tandem.core.text_limits import (
@@ -45,6 +51,9 @@ class Program(TextLimitsMixin, models.Model):
 
 class Cohort(TextLimitsMixin, models.Model):
     """One round of a program: the frame set before the start (R5), people enrol into it."""
+
+    # Not stored: set for the "my cohorts" page by `enrolment.views.enrolment_pages.my_cohorts`.
+    enrol_again: bool
 
     program = models.ForeignKey(
         Program, verbose_name=_("program"), on_delete=models.PROTECT, related_name="cohorts"
@@ -222,6 +231,14 @@ class Charter(TextLimitsMixin, models.Model):
 
 class CohortEvent(TextLimitsMixin, models.Model):
     """Joint events of a cohort: kickoff, half-time, closing (R7)."""
+
+    # Not stored: set for the event cards by `programs.views.events_cards.decorate_events`.
+    ends_at: datetime.datetime
+    is_past: bool
+    my_answer_label: str | StrPromise
+    can_rsvp: bool
+    may_answer: bool
+    needs_place: bool
 
     cohort = models.ForeignKey(
         Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="events"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from tandem.accounts.roles import COORDINATOR, is_staff_coordinator
@@ -72,7 +72,7 @@ def coordinator_users() -> QuerySet:
     return get_user_model().objects.filter(pk__in=usable).order_by("email")
 
 
-def user_is_coordinator(user: AbstractBaseUser | None) -> bool:
+def user_is_coordinator(user: User | None) -> bool:
     return user is not None and user.is_active and bool(is_staff_coordinator(user))
 
 

@@ -6,7 +6,7 @@ consent stays tied to the exact text the person accepted.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -48,7 +48,7 @@ def charter_publish(
     cohort: Cohort,
     confidentiality_text: str,
     data_processing_text: str,
-    actor: AbstractBaseUser,
+    actor: User,
 ) -> Charter:
     """Publish a new charter version (previous + 1); the texts must not be empty."""
     confidentiality_text = (confidentiality_text or "").strip()

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Field
 from django.utils.translation import gettext as _
 
 from tandem.core.dates import date_is_supported
@@ -32,6 +33,9 @@ from tandem.programs.services_phases import (
     cohort_start_matching,
     cohort_transition,
 )
+
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
 
 __all__ = [
     "EDITABLE_LATE",
@@ -115,7 +119,9 @@ def _program_check_name(name: str, *, exclude_pk: int | None = None) -> str:
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": _("Give the program a name.")})
-    clash = Program.objects.filter(name__iexact=name).exclude(pk=exclude_pk)
+    clash = Program.objects.filter(name__iexact=name)
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
     if clash.exists():
         raise ValidationError(
             {
@@ -129,7 +135,7 @@ def _program_check_name(name: str, *, exclude_pk: int | None = None) -> str:
 @transaction.atomic
 def program_create(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     name: str,
     purpose: str = "",
     focus_topics: Iterable = (),
@@ -146,7 +152,7 @@ def program_create(
 
 
 @transaction.atomic
-def program_update(*, program: Program, actor: AbstractBaseUser, **changes: Any) -> Program:
+def program_update(*, program: Program, actor: User, **changes: Any) -> Program:
     """Change name, purpose, focus topics or the active flag."""
     unknown = set(changes) - {"name", "purpose", "focus_topics", "is_active"}
     if unknown:
@@ -241,7 +247,7 @@ def _settings_of(cohort: Cohort) -> dict[str, Any]:
 
 
 @transaction.atomic
-def cohort_create(*, program: Program, actor: AbstractBaseUser, **settings: Any) -> Cohort:
+def cohort_create(*, program: Program, actor: User, **settings: Any) -> Cohort:
     """Create a cohort in draft. Empty end → 6 months after the start (3 for a pilot);
     a pilot without a maximum gets 5 tandems. Other settings default as on the model."""
     unknown = set(settings) - set(SETTINGS_FIELDS)
@@ -276,7 +282,7 @@ def _changed(cohort: Cohort, values: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def cohort_update(*, cohort: Cohort, actor: AbstractBaseUser, **changes: Any) -> Cohort:
+def cohort_update(*, cohort: Cohort, actor: User, **changes: Any) -> Cohort:
     """Change settings: all of them in draft and while enrolment is open; later only the name,
     the named contact, the improvements and the self-directed requests (the frame participants
     enrolled into stays)."""
@@ -290,7 +296,7 @@ def cohort_update(*, cohort: Cohort, actor: AbstractBaseUser, **changes: Any) ->
     if cohort.phase not in EDITABLE_PHASES:
         frozen = [f for f in changed if f not in EDITABLE_LATE]
         if frozen:
-            labels = ", ".join(str(Cohort._meta.get_field(f).verbose_name) for f in frozen)
+            labels = ", ".join(str(_field_name(f)) for f in frozen)
             raise ValidationError(
                 _(
                     "In the phase “%(phase)s” the cohort's frame is fixed, so these settings "
@@ -335,9 +341,7 @@ def _carried_improvements(source: Cohort) -> str:
 
 
 @transaction.atomic
-def cohort_copy(
-    *, source: Cohort, actor: AbstractBaseUser, name: str, starts_on: datetime.date
-) -> Cohort:
+def cohort_copy(*, source: Cohort, actor: User, name: str, starts_on: datetime.date) -> Cohort:
     """The next round from a previous one (R26), in draft.
 
     Copies every setting (same length, rhythm, formats, sites, languages, contact if still a
@@ -388,3 +392,8 @@ def cohort_copy(
         },
     )
     return cohort
+
+
+def _field_name(name: str) -> str | StrPromise:
+    """The verbose name of a field of Cohort (a concrete field, never a reverse relation)."""
+    return cast("Field[Any, Any]", Cohort._meta.get_field(name)).verbose_name

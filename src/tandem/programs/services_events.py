@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
@@ -24,7 +23,7 @@ from tandem.programs import events as rules_events
 from tandem.programs.choices import EventKind, Phase, RsvpAnswer
 from tandem.programs.models import Cohort, CohortEvent, EventResponse
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 
 EDITABLE_FIELDS = ("kind", "title", "starts_at", "duration_minutes", "place", "video_url", "agenda")
 MAX_DURATION_MINUTES = 12 * 60
@@ -84,7 +83,7 @@ def _local_date(moment: datetime.datetime) -> datetime.date:
 
 def _clean(event: CohortEvent) -> None:
     """The model's validation and the rules of events, reported together, field by field."""
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[Any]] = {}  # messages, or ValidationErrors from full_clean
     try:
         event.full_clean()
     except ValidationError as error:

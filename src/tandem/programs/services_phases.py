@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -28,7 +28,7 @@ def cohort_transition(
     *,
     cohort: Cohort,
     to_phase: str,
-    actor: AbstractBaseUser,
+    actor: User,
     improvements_waived: bool = False,
 ) -> CohortTransition:
     """Move the cohort to ``to_phase`` or refuse with every reason and how to fix it.
@@ -44,7 +44,7 @@ def _transition(
     *,
     cohort: Cohort,
     to_phase: str,
-    actor: AbstractBaseUser,
+    actor: User,
     improvements_waived: bool = False,
     improvements: str | None = None,
 ) -> CohortTransition:
@@ -71,30 +71,30 @@ def _transition(
         if is_step_back(from_phase, to_phase)
         else TRANSITION_ACTIONS[Phase(to_phase)]
     )
-    data = {"from": from_phase, "to": to_phase}
+    data: dict[str, object] = {"from": from_phase, "to": to_phase}
     if to_phase == Phase.CLOSED:
         data["improvements_noted"] = bool(locked.improvements.strip())
     audit_record(actor=actor, action=action, target=locked, data=data)
     return step
 
 
-def cohort_open_enrolment(*, cohort: Cohort, actor: AbstractBaseUser) -> CohortTransition:
+def cohort_open_enrolment(*, cohort: Cohort, actor: User) -> CohortTransition:
     return cohort_transition(cohort=cohort, to_phase=Phase.ENROLMENT_OPEN, actor=actor)
 
 
-def cohort_back_to_draft(*, cohort: Cohort, actor: AbstractBaseUser) -> CohortTransition:
+def cohort_back_to_draft(*, cohort: Cohort, actor: User) -> CohortTransition:
     return cohort_transition(cohort=cohort, to_phase=Phase.DRAFT, actor=actor)
 
 
-def cohort_start_matching(*, cohort: Cohort, actor: AbstractBaseUser) -> CohortTransition:
+def cohort_start_matching(*, cohort: Cohort, actor: User) -> CohortTransition:
     return cohort_transition(cohort=cohort, to_phase=Phase.MATCHING, actor=actor)
 
 
-def cohort_start(*, cohort: Cohort, actor: AbstractBaseUser) -> CohortTransition:
+def cohort_start(*, cohort: Cohort, actor: User) -> CohortTransition:
     return cohort_transition(cohort=cohort, to_phase=Phase.RUNNING, actor=actor)
 
 
-def cohort_begin_closing(*, cohort: Cohort, actor: AbstractBaseUser) -> CohortTransition:
+def cohort_begin_closing(*, cohort: Cohort, actor: User) -> CohortTransition:
     return cohort_transition(cohort=cohort, to_phase=Phase.CLOSING, actor=actor)
 
 
@@ -102,7 +102,7 @@ def cohort_begin_closing(*, cohort: Cohort, actor: AbstractBaseUser) -> CohortTr
 def cohort_close(
     *,
     cohort: Cohort,
-    actor: AbstractBaseUser,
+    actor: User,
     improvements: str | None = None,
     no_improvements: bool = False,
 ) -> CohortTransition:

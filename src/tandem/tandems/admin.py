@@ -6,15 +6,17 @@ from django.contrib import admin
 
 from tandem.tandems.models import Tandem
 
+# The partners' separate answers are left out: nobody learns here who declined (R13).
+TANDEM_FIELDS = ("cohort", "mentor", "mentee", "status", "created_at", "confirmed_at", "ended_at")
+
 
 @admin.register(Tandem)
 class TandemAdmin(admin.ModelAdmin):
     list_display = ["__str__", "cohort", "status", "created_at", "confirmed_at", "ended_at"]
     list_filter = ["status", "cohort"]
     list_select_related = ["cohort__program", "mentor__person", "mentee__person"]
-    # The partners' separate answers are left out: nobody learns here who declined (R13).
-    fields = ["cohort", "mentor", "mentee", "status", "created_at", "confirmed_at", "ended_at"]
-    readonly_fields = fields
+    fields = TANDEM_FIELDS
+    readonly_fields = TANDEM_FIELDS
 
     def has_add_permission(self, request):
         return False

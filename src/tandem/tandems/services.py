@@ -4,7 +4,7 @@ here a tandem ends without blame when one partner withdraws (R1, R13).
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +21,7 @@ SEEN_BY_PARTNERS = (TandemStatus.PUBLISHED, TandemStatus.CONFIRMED)
 
 @transaction.atomic
 def tandem_end_without_blame(
-    *, tandem: Tandem, leaving: Enrolment, actor: AbstractBaseUser | AnonymousUser | None
+    *, tandem: Tandem, leaving: Enrolment, actor: User | AnonymousUser | None
 ) -> Tandem:
     """End the tandem because ``leaving`` (one of its partners) leaves, without blame.
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -43,7 +43,7 @@ from tandem.programs.choices import Phase
 from tandem.tandems import emails_answers
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 # Proposals are published and answered while the coordinator matches, also late in a running round.
 ANSWER_PHASES = (Phase.MATCHING, Phase.RUNNING)
 PLACE_MAX_LENGTH = Tandem._meta.get_field("coffee_place").max_length or 300
@@ -126,9 +126,11 @@ def _tell_both(tandem: Tandem, send: Callable[..., None]) -> None:
     """Send one mail to each partner after the commit, each on its own."""
     tandem_id = tandem.pk
     for partner_id in (tandem.mentor_id, tandem.mentee_id):
-        _after_commit(
-            lambda partner_id=partner_id: send(tandem_id=tandem_id, partner_id=partner_id)
-        )
+
+        def send_to_partner(partner_id: int = partner_id) -> None:
+            send(tandem_id=tandem_id, partner_id=partner_id)
+
+        _after_commit(send_to_partner)
 
 
 def _sync(tandem: Tandem, locked: Tandem, fields: list[str]) -> None:
@@ -204,11 +206,13 @@ def tandem_decline(*, tandem: Tandem, enrolment: Enrolment, actor: Actor) -> Tan
     )
     tandem_id = locked.pk
     for partner_id in (locked.mentor_id, locked.mentee_id):
-        _after_commit(
-            lambda partner_id=partner_id: emails_answers.not_formed_email_send(
+
+        def send_to_partner(partner_id: int = partner_id) -> None:
+            emails_answers.not_formed_email_send(
                 tandem_id=tandem_id, partner_id=partner_id, had_coffee=had_coffee
             )
-        )
+
+        _after_commit(send_to_partner)
     _after_commit(lambda: emails_answers.not_formed_coordinator_email_send(tandem_id=tandem_id))
     return locked
 

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import cleaned_data_of, model_choice_field
 from tandem.core.text_limits import SHORT_TEXT, LimitedTextField, long_text_field
 from tandem.topics.models import (
     RESERVED_CODES,
@@ -98,14 +99,14 @@ class TopicForm(forms.Form):
             kwargs.setdefault("initial", {"priority": Priority.NORMAL})
         super().__init__(*args, **kwargs)
         is_digcomp = topic is not None and topic.kind == TopicKind.DIGCOMP
-        self.fields["area"].queryset = topic_area_choices(digcomp=is_digcomp)
+        model_choice_field(self, "area").queryset = topic_area_choices(digcomp=is_digcomp)
         if topic is not None:
             del self.fields["code"]  # stable: enrolments and imports refer to it
         if is_digcomp:
             self.fields["area"].disabled = True
             del self.fields["related_competences"]
         else:
-            self.fields["related_competences"].queryset = digcomp_competences()
+            model_choice_field(self, "related_competences").queryset = digcomp_competences()
 
     def clean_code(self) -> str:
         code = normalize_code(self.cleaned_data["code"])
@@ -120,7 +121,7 @@ class TopicForm(forms.Form):
         return code
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cleaned_data_of(self, super().clean())
         area = cleaned.get("area")
         if (
             area is not None

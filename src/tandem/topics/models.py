@@ -11,6 +11,8 @@ without promoting it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -20,6 +22,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.core.text_limits import SHORT_TEXT, TextLimitsMixin, limited_text
 from tandem.topics.localize import localized, localized_lines
+
+if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
+    from django.utils.functional import _StrPromise as StrPromise
 
 # Lower-case letters and digits, separated by single ".", "-" or "_":
 # "digcomp-2.6", "linkedin-profile".
@@ -45,7 +50,7 @@ class TopicKind(models.TextChoices):
 # The order in which the catalogue shows the kinds.
 KIND_ORDER = (TopicKind.DIGCOMP, TopicKind.PRACTICAL, TopicKind.GIVE_BACK)
 # Plural headings for the catalogue page and its kind filter.
-KIND_HEADINGS = {
+KIND_HEADINGS: dict[str, StrPromise] = {
     TopicKind.DIGCOMP: _("DigComp 2.2 competences"),
     TopicKind.PRACTICAL: _("Practical digital topics"),
     TopicKind.GIVE_BACK: _("Give-back topics"),

@@ -58,7 +58,9 @@ def topic_list(
 
 def topic_catalogue_groups(*, topics: QuerySet[Topic] | list[Topic]) -> list[KindGroup]:
     """Topics grouped by kind (DigComp, practical, give-back) and then by area, in order."""
-    by_kind = {kind: KindGroup(kind=kind, label=str(KIND_HEADINGS[kind])) for kind in KIND_ORDER}
+    by_kind: dict[str, KindGroup] = {
+        kind: KindGroup(kind=kind, label=str(KIND_HEADINGS[kind])) for kind in KIND_ORDER
+    }
     for topic in topics:
         group = by_kind[topic.kind]
         if not group.areas or group.areas[-1].area.pk != topic.area_id:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -22,7 +22,7 @@ from tandem.topics.models import (
     TopicKind,
 )
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 
 # Fields a coordinator may change after creation. `code` is stable; `kind` follows the area.
 EDITABLE_FIELDS = (

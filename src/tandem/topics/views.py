@@ -32,7 +32,7 @@ def _topic_or_404(code: str) -> Topic:
 def _is_htmx(request: HttpRequest) -> bool:
     """An htmx request that wants a fragment (a history restore wants the whole page)."""
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request
 
 
 def _next_or(request: HttpRequest, fallback: str) -> str:

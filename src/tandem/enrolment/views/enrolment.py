@@ -172,6 +172,8 @@ def enrol(request: HttpRequest, cohort_pk: int) -> HttpResponse:
 @permission_required("enrolment.change_enrolment", fn=enrolment_or_none, raise_exception=True)
 def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = enrolment_with_answers(pk=pk)
+    if enrolment is None:  # gone since the permission check found it
+        raise Http404
     require_own(request, enrolment)
     cohort = enrolment.cohort
     if enrolment.status != EnrolmentStatus.ACTIVE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -88,6 +88,8 @@ def my_cohorts(request: HttpRequest) -> HttpResponse:
 @permission_required("enrolment.view_enrolment", fn=enrolment_or_none, raise_exception=True)
 def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = enrolment_with_answers(pk=pk)
+    if enrolment is None:  # gone since the permission check found it
+        raise Http404
     cohort = enrolment.cohort
     person = person_for_user(user=request.user)
     is_own = person is not None and enrolment.person_id == person.pk
@@ -123,6 +125,8 @@ def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("enrolment.withdraw", fn=enrolment_or_none, raise_exception=True)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = enrolment_with_answers(pk=pk)
+    if enrolment is None:  # gone since the permission check found it
+        raise Http404
     require_own(request, enrolment)
     problem = None
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
@@ -166,6 +170,8 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("enrolment.change_enrolment", fn=enrolment_or_none, raise_exception=True)
 def consent(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = enrolment_with_answers(pk=pk)
+    if enrolment is None:  # gone since the permission check found it
+        raise Http404
     require_own(request, enrolment)
     cohort = enrolment.cohort
     charter = cohort_current_charter(cohort=cohort)

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -74,7 +75,7 @@ def _cohort(pk: int) -> Cohort:
 
 def _wants_partial(request: HttpRequest) -> bool:
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request and not htmx.boosted
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request and not htmx.boosted
 
 
 def _phase_error(cohort: Cohort) -> str:
@@ -191,13 +192,14 @@ def cohort_invitations_preview(request: HttpRequest, pk: int) -> HttpResponse:
     if not selection.is_valid():
         for errors in selection.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(_list_url(cohort, filter_items))
     if selection.cleaned_data["scope"] != SCOPE_ALL:
         return _render_preview(
             request, cohort, selection.cleaned_data["person"], filter_items=filter_items
         )
-    candidates = invitation_candidates(cohort=cohort, **filters.candidate_filters())
+    # People annotated by the selector (is_invited, is_enrolled): not visible in its return type
+    candidates: QuerySet[Any] = invitation_candidates(cohort=cohort, **filters.candidate_filters())
     selectable = candidates.filter(is_invited=False, is_enrolled=False)
     total = selectable.count()
     skipped = candidates.count() - total
@@ -266,7 +268,8 @@ def cohort_invitations_sent(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         status = ""
     page = Paginator(invitations, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = list(page.object_list)
+    # Invitations with the selector's annotations and the display attributes set below
+    rows: list[Any] = list(page.object_list)
     now = timezone.now()
     can_send = cohort.phase == Phase.ENROLMENT_OPEN
     for row in rows:

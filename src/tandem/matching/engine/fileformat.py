@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 from json.encoder import encode_basestring
+from typing import Any
 
 import msgspec
 
@@ -71,20 +72,20 @@ def _decode(data: bytes | str) -> object:
         raise InstanceError("json", "the file is nested too deeply.") from None
 
 
-def _list(doc: dict, key: str) -> list:
+def _list(doc: dict[str, Any], key: str) -> list[Any]:
     value = doc.get(key, [])
     if not isinstance(value, list):
         raise InstanceError(key, f"must be a list, got {type(value).__name__}.")
     return value
 
 
-def _objects(items: list, name: str, what: str) -> None:
+def _objects(items: list[Any], name: str, what: str) -> None:
     if not set(map(type, items)) <= {dict}:
         k = next(k for k, item in enumerate(items) if type(item) is not dict)
         raise InstanceError(f"{name}[{k}]", f"must be an object with {what}.")
 
 
-def _participants(doc: dict, side: str) -> tuple[list, list]:
+def _participants(doc: dict[str, Any], side: str) -> tuple[list[Any], list[Any]]:
     people = _list(doc, side)
     _objects(people, side, '"id" and optionally "capacity"')
     try:
@@ -95,7 +96,7 @@ def _participants(doc: dict, side: str) -> tuple[list, list]:
     return ids, [p.get("capacity", 1) for p in people]
 
 
-def _edge_columns(edges: list) -> tuple[list, list, list]:
+def _edge_columns(edges: list[Any]) -> tuple[list[Any], list[Any], list[Any]]:
     try:  # anything but an object fails here with a TypeError, a missing key with a KeyError
         mentees = [e["mentee"] for e in edges]
         mentors = [e["mentor"] for e in edges]

@@ -39,7 +39,9 @@ def max_weight_b_matching(
         heads.append(np.array([sink], dtype=np.int64))
         caps.append(np.array([total], dtype=np.int64))
         costs.append(np.zeros(1, dtype=np.int64))
-    from ortools.graph.python import min_cost_flow  # only when solving: not for a malformed file
+    # Imported only when solving, not for a malformed file. The ignore: OR-Tools marks only some of
+    # its packages typed (no py.typed here), and ignore_missing_imports does not cover that case.
+    from ortools.graph.python import min_cost_flow  # type: ignore[import-untyped]
 
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
@@ -51,4 +53,5 @@ def max_weight_b_matching(
     status = flow.solve_max_flow_with_min_cost() if max_cardinality else flow.solve()
     if status != flow.OPTIMAL:
         raise SolverFailure(f"OR-Tools min-cost flow ended with status {status!r}")
-    return flow.flows(np.arange(n1, n1 + m, dtype=np.int64)) > 0
+    used: np.ndarray = flow.flows(np.arange(n1, n1 + m, dtype=np.int64)) > 0
+    return used

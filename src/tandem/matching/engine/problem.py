@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -54,6 +55,7 @@ def _participants(
         i = next(k for k, v in enumerate(ids) if type(v) is not str or not v)
         got = "nothing" if ids[i] is None else repr(ids[i])
         raise InstanceError(f"{side}[{i}].id", f"must be a non-empty string, got {got}.")
+    ids = cast("Sequence[str]", ids)  # every id is a str: checked by type just above
     index = dict(zip(ids, range(len(ids)), strict=True))
     if len(index) != len(ids):
         seen: dict[object, int] = {}
@@ -70,19 +72,22 @@ def _participants(
         raise InstanceError(
             f"{side}[{i}].capacity", f"must be a whole number ≥ 0, got {capacities[i]!r}."
         )
-    bad = [k for k, c in enumerate(capacities) if not 0 <= c <= MAX_CAPACITY]  # type: ignore[operator]
+    capacities = cast("Sequence[int]", capacities)  # every one is an int: checked just above
+    bad = [k for k, c in enumerate(capacities) if not 0 <= c <= MAX_CAPACITY]
     if bad:
         i = bad[0]
         raise InstanceError(
             f"{side}[{i}].capacity",
             f"must be a whole number between 0 and {MAX_CAPACITY:,}, got {capacities[i]!r}.",
         )
-    return tuple(ids), index, np.array(capacities, dtype=np.int64).reshape(-1)  # type: ignore[return-value]
+    return tuple(ids), index, np.array(capacities, dtype=np.int64).reshape(-1)
 
 
 def _edge_ends(column: Sequence[object], index: dict[str, int], side: str) -> np.ndarray:
     try:  # the fast path: one dict look-up per edge in C, no per-edge Python code
-        return np.fromiter(map(index.__getitem__, column), dtype=np.int64, count=len(column))
+        # an id that is not a str fails the look-up (KeyError or TypeError), explained below
+        looked_up = map(index.__getitem__, cast("Sequence[str]", column))
+        return np.fromiter(looked_up, dtype=np.int64, count=len(column))
     except (KeyError, TypeError):
         pass
     field = side[:-1]

@@ -215,11 +215,12 @@ def solve_problem(problem: Problem, *, mode: Mode | str = Mode.SCORE) -> Solutio
         problem, dual_edges, cert_w, duals, ra, rb, chosen_free, big_m, pins, len(chosen)
     )
     stats["certificate_seconds"] = time.perf_counter() - started
+    scaled = None
     if duals is not None:
-        duals = Duals(
+        scaled = Duals(
             mentee=duals[0] / SCORE_SCALE, mentor=duals[1] / SCORE_SCALE, lam=big_m / SCORE_SCALE
         )
-    return _solution(problem, chosen, optimal, bound, duals, stats)
+    return _solution(problem, chosen, optimal, bound, scaled, stats)
 
 
 def _certify(

@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from .types import (
     NO_CAPACITY,
@@ -42,7 +43,8 @@ def _all_finite_numbers(values: Sequence[object]) -> bool:
     """Fast path for the common case (plain ints and floats), exact check otherwise."""
     if {type(value) for value in values} <= {int, float}:
         try:
-            return all(map(math.isfinite, values))
+            # the set of types above is exactly {int, float}: a narrowing mypy cannot follow
+            return all(map(math.isfinite, cast("Sequence[float]", values)))
         except OverflowError:
             return False
     return all(map(is_finite_number, values))
@@ -166,7 +168,10 @@ def prepare(instance: Instance) -> Market:
     edge_at = dict(zip(codes, range(len(codes)), strict=True))
     if len(edge_at) < len(codes):
         seen: set[int] = set()
-        i = next(i for i, code in enumerate(codes) if code in seen or seen.add(code))
+        for i, code in enumerate(codes):  # noqa: B007 - `i` is the first repeated edge
+            if code in seen:
+                break
+            seen.add(code)
         raise InstanceError(
             f"edges[{i}]", f"the pair {edges[i].mentee!r}–{edges[i].mentor!r} appears twice."
         )

@@ -173,7 +173,7 @@ def create_units(paths: list[tuple[str, ...]], snapshot: Snapshot) -> dict[tuple
         units = [OrgUnit(name=p[-1], parent_id=ids[p[:-1]] if depth > 1 else None) for p in level]
         OrgUnit.objects.bulk_create(units, batch_size=BATCH_SIZE)
         if any(u.pk is None for u in units):
-            lookup = {
+            lookup: dict[tuple[int | None, str], int] = {
                 (parent, name): pk
                 for pk, name, parent in OrgUnit.objects.values_list("id", "name", "parent_id")
             }

@@ -11,9 +11,10 @@ the statement is plain standard SQL on every backend Django supports.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Field, Model
 
 
 def bulk_update_fast(objs: Sequence[Model], field_names: Sequence[str]) -> int:
@@ -22,22 +23,24 @@ def bulk_update_fast(objs: Sequence[Model], field_names: Sequence[str]) -> int:
         return 0
     model = type(objs[0])
     meta = model._meta
-    fields = [meta.get_field(name) for name in field_names]
+    # the caller names concrete columns of the model, never relations seen from the other side
+    fields = cast("list[Field[Any, Any]]", [meta.get_field(name) for name in field_names])
     quote = connection.ops.quote_name
     table, pk_column = quote(meta.db_table), quote(meta.pk.column)
-    cast = connection.features.requires_casted_case_in_updates
+    cast_case = connection.features.requires_casted_case_in_updates
     batch_size = max(1, connection.ops.bulk_batch_size(["pk", "pk", *fields], objs))
     updated = 0
     with connection.cursor() as cursor:
         for start in range(0, len(objs), batch_size):
             batch = objs[start : start + batch_size]
             assignments: list[str] = []
-            params: list[object] = []
+            params: list[Any] = []
             branches = " ".join(["WHEN %s THEN %s"] * len(batch))
             for field in fields:
                 case = f"CASE {pk_column} {branches} END"
-                if cast:
-                    case = f"CAST({case} AS {field.cast_db_type(connection)})"
+                if cast_case:
+                    cast_type = field.cast_db_type(connection)  # type: ignore[attr-defined]  # missing in django-stubs 5.2
+                    case = f"CAST({case} AS {cast_type})"
                 assignments.append(f"{quote(field.column)} = {case}")
                 for obj in batch:
                     value = field.get_db_prep_save(getattr(obj, field.attname), connection)

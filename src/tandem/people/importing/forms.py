@@ -8,6 +8,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import cleaned_data_of
+
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
@@ -53,7 +55,7 @@ class ImportConfirmForm(forms.Form):
     expected_deactivated = forms.IntegerField(required=False, min_value=0)
 
     def clean(self):
-        data = super().clean()
+        data = cleaned_data_of(self, super().clean())
         if data.get("mode") == "valid" and not data.get("acknowledge"):
             raise forms.ValidationError(
                 gettext(

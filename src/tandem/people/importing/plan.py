@@ -49,7 +49,7 @@ PLAIN_COLUMNS = (
     "career_level",
     "birth_year",
 )
-NEW_PERSON = {
+NEW_PERSON: dict[str, Any] = {
     "employee_id": None,
     "job_title": "",
     "org_unit": None,

@@ -14,9 +14,10 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import cast
 
 from django.utils.translation import gettext as _
 
@@ -196,7 +197,8 @@ def _read_csv(text: str, encoding: str) -> Table:
         delimiter = detect_delimiter(first)
     reader = csv.reader(source, delimiter=delimiter)
     try:
-        records = enumerate(reader, start=1)
+        # _collect only reads the rows and builds new lists, so rows of str are rows of Cell
+        records = cast("Iterable[tuple[int, list[Cell]]]", enumerate(reader, start=1))
         return _collect(records, "csv", encoding=encoding, delimiter=delimiter)
     except csv.Error as exc:
         raise UnreadableFile(
@@ -288,7 +290,13 @@ def _is_blank(cells: list[Cell]) -> bool:
     return all(isinstance(c, str) and not c.strip() for c in cells)
 
 
-def _collect(records, format_name: str, *, encoding: str = "", delimiter: str = "") -> Table:
+def _collect(
+    records: Iterable[tuple[int, list[Cell]]],
+    format_name: str,
+    *,
+    encoding: str = "",
+    delimiter: str = "",
+) -> Table:
     header: list[str] | None = None
     rows: list[tuple[int, list[Cell]]] = []
     problems: list[RowError] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
@@ -36,7 +36,7 @@ def report_summary(report: ImportReport) -> dict[str, Any]:
     return data
 
 
-def person_imports_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[PersonImport]:
+def person_imports_for_user(*, user: User | AnonymousUser) -> QuerySet[PersonImport]:
     """The imports a user may see: their own; a superuser sees all. Never loads the file."""
     qs = PersonImport.objects.defer("content", "rejected")
     if getattr(user, "is_superuser", False):
@@ -46,7 +46,7 @@ def person_imports_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QueryS
     return qs.filter(uploaded_by=user)
 
 
-def person_import_for_user(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> PersonImport:
+def person_import_for_user(*, user: User | AnonymousUser, pk: int) -> PersonImport:
     """One import of the user's (404 for everybody else's, so that ids reveal nothing)."""
     record = person_imports_for_user(user=user).filter(pk=pk).first()
     if record is None:
@@ -80,7 +80,7 @@ def purge_stale_import_previews(
 
 @transaction.atomic
 def person_import_preview(
-    *, data: bytes, filename: str, actor: AbstractBaseUser, full: bool = False
+    *, data: bytes, filename: str, actor: User, full: bool = False
 ) -> PersonImport:
     """Check an upload without writing people; keep the file and the report for confirmation.
     Stale previews of anybody are purged on the way (see purge_stale_import_previews)."""
@@ -107,7 +107,7 @@ def person_import_preview(
 def person_import_confirm(
     *,
     record: PersonImport,
-    actor: AbstractBaseUser,
+    actor: User,
     import_valid_rows: bool = False,
     expect_rejected: int | None = None,
     allow_mass_deactivation: bool = False,
@@ -145,7 +145,7 @@ def person_import_confirm(
 
 
 @transaction.atomic
-def person_import_cancel(*, record: PersonImport, actor: AbstractBaseUser) -> PersonImport:
+def person_import_cancel(*, record: PersonImport, actor: User) -> PersonImport:
     locked = PersonImport.objects.select_for_update().get(pk=record.pk)
     if locked.status != PersonImport.Status.PREVIEWED:
         raise ImportNotPending

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from datetime import date, datetime
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,7 +35,7 @@ def people_import(
     *,
     data: bytes,
     filename: str,
-    actor: AbstractBaseUser | AnonymousUser | None,
+    actor: User | AnonymousUser | None,
     full: bool = False,
     import_valid_rows: bool = False,
     dry_run: bool = False,
@@ -64,7 +64,7 @@ def run_import(
     *,
     data: bytes,
     filename: str,
-    actor: AbstractBaseUser | AnonymousUser | None,
+    actor: User | AnonymousUser | None,
     full: bool = False,
     import_valid_rows: bool = False,
     dry_run: bool = False,

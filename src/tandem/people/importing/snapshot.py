@@ -82,7 +82,7 @@ def load_snapshot() -> Snapshot:
             snapshot.by_employee_id[row.employee_id] = row.id
         snapshot.by_email_key[row.email_key] = row.id
 
-    units = {
+    units: dict[int, tuple[str, int | None]] = {
         pk: (name, parent)
         for pk, name, parent in OrgUnit.objects.values_list("id", "name", "parent_id")
     }

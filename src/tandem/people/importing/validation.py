@@ -150,7 +150,10 @@ def _match(
                             "a different employee id; correct the e-mail, or the employee id "
                             "if it is the same person"
                         )
-                        % {"email": snapshot.people[by_email].email, "person": snapshot.label(pk)},
+                        % {
+                            "email": snapshot.people[by_email].email,
+                            "person": snapshot.label(by_email),
+                        },
                     )
                 )
                 continue

@@ -6,6 +6,8 @@ checks the role and the object permission with django-rules; anonymous users go 
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf.locale import LANG_INFO
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -20,7 +22,7 @@ from rules.contrib.views import permission_required
 from tandem.core.services import audit_record
 from tandem.core.spreadsheet import csv_bytes
 from tandem.people.filters import PersonFilter, career_level_names
-from tandem.people.models import Person
+from tandem.people.models import CareerLevel, Person
 from tandem.people.selectors import (
     org_unit_path,
     person_below_counts,
@@ -71,7 +73,8 @@ def _level_label(person: Person, names: dict[int, str]) -> str:
     if level is None:
         if person.level_id is None:
             return ""
-        return _("%(name)s (not ranked yet)") % {"name": person.level.name}
+        named = cast(CareerLevel, person.level)  # level_id is set: checked just above
+        return _("%(name)s (not ranked yet)") % {"name": named.name}
     return f"{level} – {names[level]}" if level in names else str(level)
 
 
@@ -97,7 +100,7 @@ def _without_loops(chain: list[Person], person: Person) -> list[Person]:
 def _wants_partial(request: HttpRequest) -> bool:
     """An htmx request for the results region (a history restore needs the whole page)."""
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request and not htmx.boosted
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request and not htmx.boosted
 
 
 @require_GET
@@ -216,7 +219,7 @@ def person_reporting_line(request: HttpRequest, pk: int) -> HttpResponse:
         else person_count_direct_reports(person_id=person.pk)
     )
     for report in reports:
-        report.below_count = below.get(report.pk, 0)
+        report.below_count = below.get(report.pk, 0)  # type: ignore[attr-defined]  # for the page
     active_reports = (
         sum(1 for r in reports if r.is_active)
         if report_count == len(reports)

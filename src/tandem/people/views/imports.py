@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import PurePath
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.people.importing.example import example_file
 from tandem.people.importing.forms import ImportConfirmForm, ImportUploadForm
 from tandem.people.importing.records import (
@@ -31,6 +33,9 @@ from tandem.people.importing.records import (
 from tandem.people.importing.upload import ImportSizeLimitHandler
 from tandem.people.models import PersonImport
 
+if TYPE_CHECKING:
+    from django.core.files.uploadhandler import FileUploadHandler
+
 # The preview lists this many problems; the download has all of them.
 SHOWN_ERRORS = 200
 
@@ -42,7 +47,8 @@ def coordinator_required(view: Callable) -> Callable:
 
 def _csv_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    # an attachment always gets a header (None is only for inline without a file name)
+    response["Content-Disposition"] = cast(str, content_disposition_header(True, filename))
     return response
 
 
@@ -69,15 +75,18 @@ def _page(request: HttpRequest, record: PersonImport, **extra) -> HttpResponse:
 @csrf_exempt  # CSRF is checked below, after the size-limiting upload handler is in place
 @coordinator_required
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     # Before anything reads the body (CsrfViewMiddleware would): stop at the size limit.
     limiter = ImportSizeLimitHandler(request)
-    request.upload_handlers.insert(0, limiter)
+    # a plain list until the body is read (then Django makes it immutable)
+    cast("list[FileUploadHandler]", request.upload_handlers).insert(0, limiter)
     return _import_upload(request, limiter)
 
 
 @csrf_protect
-def _import_upload(request: HttpRequest, limiter: ImportSizeLimitHandler) -> HttpResponse:
+def _import_upload(
+    request: AuthenticatedHttpRequest, limiter: ImportSizeLimitHandler
+) -> HttpResponse:
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)
         if limiter.exceeded:
@@ -115,7 +124,7 @@ def _upload_too_large(limit: int) -> str:
 
 @coordinator_required
 @require_GET
-def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def import_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     record = person_import_for_user(user=request.user, pk=pk)
     if record.status == PersonImport.Status.IMPORTED:
         return redirect("people:import_result", pk=record.pk)
@@ -124,7 +133,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coordinator_required
 @require_POST
-def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     record = person_import_for_user(user=request.user, pk=pk)
     form = ImportConfirmForm(request.POST)
     if not form.is_valid():
@@ -175,7 +184,7 @@ def _is_done(pk: int) -> bool:
 
 @coordinator_required
 @require_POST
-def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def import_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     record = person_import_for_user(user=request.user, pk=pk)
     try:
         person_import_cancel(record=record, actor=request.user)
@@ -188,7 +197,7 @@ def import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coordinator_required
 @require_GET
-def import_result(request: HttpRequest, pk: int) -> HttpResponse:
+def import_result(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     record = person_import_for_user(user=request.user, pk=pk)
     if record.status != PersonImport.Status.IMPORTED:
         return redirect("people:import_preview", pk=pk)
@@ -197,7 +206,7 @@ def import_result(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coordinator_required
 @require_GET
-def import_rejected(request: HttpRequest, pk: int) -> HttpResponse:
+def import_rejected(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The rows with errors as CSV: the uploaded columns plus the messages."""
     record = person_import_for_user(user=request.user, pk=pk)
     data = PersonImport.objects.values_list("rejected", flat=True).get(pk=record.pk)
@@ -209,5 +218,5 @@ def import_rejected(request: HttpRequest, pk: int) -> HttpResponse:
 
 @coordinator_required
 @require_GET
-def import_template(request: HttpRequest) -> HttpResponse:
+def import_template(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _csv_response(example_file(), f"{_('people-import-template')}.csv")

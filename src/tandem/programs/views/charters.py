@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.programs.forms_cohorts import CharterForm
 from tandem.programs.selectors_cohorts import cohort_charters
 from tandem.programs.services_charters import charter_publish, default_charter_texts
@@ -18,7 +19,7 @@ from tandem.programs.views.cohorts import MANAGE, _cohort_or_404, _cohort_or_non
 
 @login_required
 @permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
-def cohort_charter_view(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_charter_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
     versions = list(cohort_charters(cohort=cohort))
     current = versions[0] if versions else None

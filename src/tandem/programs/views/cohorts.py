@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.programs.choices import Phase
 from tandem.programs.cohort_defaults import add_months, suggested_copy_start
 from tandem.programs.forms_cohorts import (
@@ -70,7 +71,7 @@ def _form_fields(cohort: Cohort | None) -> tuple[str, ...] | None:
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def cohort_create_view(request: HttpRequest, program_pk: int) -> HttpResponse:
+def cohort_create_view(request: AuthenticatedHttpRequest, program_pk: int) -> HttpResponse:
     program = _program_or_404(program_pk)
     start = timezone.localdate().replace(day=1)
     initial = {"starts_on": add_months(start, 1), "coordinator": request.user.pk}
@@ -99,7 +100,7 @@ def _initial(cohort: Cohort) -> dict[str, Any]:
 
 @login_required
 @permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
-def cohort_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
     if cohort.phase == Phase.CLOSED:
         fields: tuple[str, ...] | None = ("improvements",)
@@ -147,7 +148,7 @@ def _detail_context(request: HttpRequest, cohort: Cohort, **extra: Any) -> dict[
 @login_required
 @permission_required(VIEW, fn=_cohort_or_none, raise_exception=True)
 @require_GET
-def cohort_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
     return render(request, "programs/cohorts/cohort_detail.html", _detail_context(request, cohort))
 
@@ -155,7 +156,7 @@ def cohort_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
 @require_POST
-def cohort_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_transition_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
     to_phase = request.POST.get("to_phase", "")
     try:
@@ -177,7 +178,7 @@ def _phase(cohort: Cohort) -> str:
 @login_required
 @permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
 @require_POST
-def cohort_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_close_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
     form = CohortCloseForm(request.POST)
     if form.is_valid():
@@ -204,7 +205,7 @@ def cohort_close_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
-def cohort_copy_view(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_copy_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     source = _cohort_or_404(pk)
     initial = {
         "name": _("%(name)s (next round)") % {"name": source.name},

@@ -7,6 +7,8 @@ without access get 403 for every id and cannot probe which ids exist (coordinato
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from tandem.accounts.selectors import person_for_user
+from tandem.people.models import Person
 from tandem.programs import ics_events
 from tandem.programs import services_events as services
 from tandem.programs.choices import EventKind
@@ -54,7 +57,7 @@ def _event_or_404(pk: int) -> CohortEvent:
 
 def _is_htmx(request: HttpRequest) -> bool:
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request
 
 
 def _events_url(cohort_id: int) -> str:
@@ -203,7 +206,8 @@ def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.event_rsvp(
                 event=event,
-                person=person_for_user(user=request.user),
+                # only a participant of the cohort may answer (checked by the permission)
+                person=cast(Person, person_for_user(user=request.user)),
                 answer=form.cleaned_data["answer"],
                 actor=request.user,
             )

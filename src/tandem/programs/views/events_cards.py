@@ -47,8 +47,10 @@ def decorate_events(*, request: HttpRequest, events: list[CohortEvent]) -> None:
     for event in events:
         event.ends_at = event_end(event.starts_at, event.duration_minutes)
         event.is_past = event.starts_at <= now
-        event.my_answer = answers.get(event.pk, "")
-        event.my_answer_label = RsvpAnswer(event.my_answer).label if event.my_answer else ""
+        answer = answers.get(event.pk, "")
+        # not declared on the model: core.selectors_home sets it as a query annotation
+        event.my_answer = answer  # type: ignore[attr-defined]
+        event.my_answer_label = RsvpAnswer(answer).label if answer else ""
         event.can_rsvp = may_answer and not event.is_past and event.cohort.phase != Phase.CLOSED
         event.may_answer = may_answer
         event.needs_place = not event.place and not event.video_url

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.programs.forms_cohorts import ProgramForm
 from tandem.programs.models import Program
 from tandem.programs.selectors_cohorts import program_get, program_list
@@ -29,13 +30,13 @@ def _program_or_404(pk: int) -> Program:
 @login_required
 @permission_required(MANAGE, raise_exception=True)
 @require_GET
-def program_list_view(request: HttpRequest) -> HttpResponse:
+def program_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "programs/programs/program_list.html", {"programs": program_list()})
 
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def program_create_view(request: HttpRequest) -> HttpResponse:
+def program_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProgramForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -50,7 +51,7 @@ def program_create_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def program_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def program_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     program = _program_or_404(pk)
     initial = {
         "name": program.name,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -40,10 +42,10 @@ class Command(BaseCommand):
                 f"  {login.role:<12} {login.email:<{width}}  {login.name} — {login.description}"
             )
         self.stdout.write(
-            f"The other {counts['participant_accounts'] - 2} people invited to the demo cohorts "
-            "can sign in with the same password (the coordinator finds their e-mails on the "
-            "cohort's invitations page), so a whole matching round can be tried, each partner "
-            "answering for themselves."
+            f"The other {cast(int, counts['participant_accounts']) - 2} people invited to the "
+            "demo cohorts can sign in with the same password (the coordinator finds their e-mails "
+            "on the cohort's invitations page), so a whole matching round can be tried, each "
+            "partner answering for themselves."
         )
         self.stdout.write("")
         # `make demo` serves on SITE_ROOT (built from PORT), the base of links in e-mails too.
