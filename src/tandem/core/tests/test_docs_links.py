@@ -14,7 +14,7 @@ DOCS = ROOT / "docs"
 
 # A fresh machine runs exactly these two commands from the top of the README.
 SET_UP_BLOCK = """\
-make demo   # install into .venv, migrate, load the demo company, print logins, serve :8000 with its worker
+make demo   # install into .venv, migrate, load the demo company, print logins, serve the app
 make test   # install, check migrations, run the whole test suite (SQLite)
 """
 
