@@ -181,10 +181,11 @@ def matching_cohort(coordinator, mentee_person, mentor_person):
     """
     from types import SimpleNamespace
 
-    from tandem.enrolment.tests.factories_enrolment import enrol, learn_topic, open_cohort
+    from tandem.enrolment.tests.factories import enrol, learn_topic
     from tandem.programs.choices import Phase
+    from tandem.programs.tests.factories import cohort_in
 
-    cohort = open_cohort(coordinator=coordinator, languages=["de", "en"])
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator=coordinator, languages=["de", "en"])
     topic = learn_topic()
     mentee = enrol(cohort, mentee_person, role="mentee", needs=[(topic, 2, 5)])
     mentor = enrol(cohort, mentor_person, role="mentor", offers=[(topic, 6)])
