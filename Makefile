@@ -41,9 +41,13 @@ serve: install
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The deterministic Hypothesis profile (see src/tandem/conftest.py); HYPOTHESIS_PROFILE=dev make test
+# draws new examples instead.
+HYPOTHESIS_PROFILE ?= ci
+
 test: install chromium
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=tandem.config.test_settings
-	$(BIN)/pytest -n 2 -q
+	HYPOTHESIS_PROFILE=$(HYPOTHESIS_PROFILE) $(BIN)/pytest -n 2 -q
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -1,13 +1,34 @@
-"""Shared personas, created once per test: the people every permission test is about."""
+"""Shared personas, created once per test: the people every permission test is about.
+
+Hypothesis profiles, chosen here for every property test of the suite:
+
+- ``ci``: deterministic (``derandomize=True``: the same examples on every run, so a red build is
+  never luck and never goes green by itself), no per-example deadline, the failing example's
+  reproduction blob printed, 100 examples unless a test asks for a different number.
+- ``dev``: randomised (new examples each run, the failures Hypothesis finds are kept in its local
+  example database), no per-example deadline either.
+
+Both switch off the deadline and the ``too_slow`` health check: the suite runs on a shared
+2-core machine with ``-n 2``, where a busy neighbour makes example generation or one example
+slow; timing is not what any property here is about (the benchmarks measure it). Tests that hand
+a function-scoped fixture to ``@given`` still suppress ``function_scoped_fixture`` themselves,
+with their reason, and repeat the profile's list (a test's list replaces it).
+
+The profile is ``$HYPOTHESIS_PROFILE`` when set; otherwise ``ci`` when ``$CI`` is set (``.ci/run``
+and ``make test`` set both), else ``dev``. ``HYPOTHESIS_PROFILE=ci pytest src/tandem/matching``
+reproduces exactly the examples CI ran.
+"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
+from hypothesis import HealthCheck, settings
 
 from tandem.browser_testing import (  # noqa: F401 (shared fixtures)
     browser_page,
@@ -17,6 +38,39 @@ from tandem.browser_testing import (  # noqa: F401 (shared fixtures)
 from tandem.people.tests.factories import PersonFactory, UserFactory
 
 CATALOGUE = Path(__file__).parent / "locale" / "de" / "LC_MESSAGES" / "django.po"
+
+# Keyword arguments, not settings objects: a settings object reads what it does not set from the
+# profile loaded when it is read, so "dev" would be derandomised under "ci".
+HYPOTHESIS_PROFILES = {
+    "ci": dict(
+        derandomize=True,
+        database=None,
+        deadline=None,
+        print_blob=True,
+        max_examples=100,
+        suppress_health_check=[HealthCheck.too_slow],
+    ),
+    "dev": dict(
+        derandomize=False,
+        deadline=None,
+        max_examples=100,
+        suppress_health_check=[HealthCheck.too_slow],
+    ),
+}
+for _name, _options in HYPOTHESIS_PROFILES.items():
+    settings.register_profile(_name, parent=settings.get_profile("default"), **_options)
+
+
+def hypothesis_profile_name(environ=os.environ) -> str:
+    """`$HYPOTHESIS_PROFILE`, else `ci` on CI (`$CI` set and not empty), else `dev`."""
+    if environ.get("HYPOTHESIS_PROFILE"):
+        return environ["HYPOTHESIS_PROFILE"]
+    return "ci" if environ.get("CI") else "dev"
+
+
+# Loaded on import, before any test module: a module-level `settings(...)` object inherits from
+# the profile loaded at the moment it is built.
+settings.load_profile(hypothesis_profile_name())
 
 
 def pytest_configure(config):
@@ -127,10 +181,11 @@ def matching_cohort(coordinator, mentee_person, mentor_person):
     """
     from types import SimpleNamespace
 
-    from tandem.enrolment.tests.factories_enrolment import enrol, learn_topic, open_cohort
+    from tandem.enrolment.tests.factories import enrol, learn_topic
     from tandem.programs.choices import Phase
+    from tandem.programs.tests.factories import cohort_in
 
-    cohort = open_cohort(coordinator=coordinator, languages=["de", "en"])
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator=coordinator, languages=["de", "en"])
     topic = learn_topic()
     mentee = enrol(cohort, mentee_person, role="mentee", needs=[(topic, 2, 5)])
     mentor = enrol(cohort, mentor_person, role="mentor", offers=[(topic, 6)])

@@ -88,7 +88,7 @@ def test_the_menu_opens_on_a_phone_and_leads_to_a_page(browser_page, matching_co
 
 def crowded(matching_cohort, coordinator):
     """The matching cohort with long names, a matching run, proposals and someone unmatched."""
-    from tandem.enrolment.tests.factories_enrolment import enrol
+    from tandem.enrolment.tests.factories import enrol
     from tandem.matching.services_run import matching_run
     from tandem.people.tests.factories import PersonFactory
     from tandem.programs.choices import Phase
@@ -143,10 +143,11 @@ def test_no_sideways_scrolling_on_the_coordinators_pages(
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_sideways_scrolling_on_the_enrolment_form(browser_page, mentee_person, width):
-    from tandem.enrolment.tests.factories_enrolment import open_cohort
     from tandem.people.tests.factories import UserFactory
+    from tandem.programs.choices import Phase
+    from tandem.programs.tests.factories import cohort_in
 
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     UserFactory(email=mentee_person.email)
     page = browser_page
     page.set_viewport_size({"width": width, "height": 740})

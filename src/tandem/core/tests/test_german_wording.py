@@ -73,11 +73,12 @@ def german(client, url: str, data: dict | None = None) -> str:
 def world(matching_cohort, coordinator):
     """The matching cohort after a run, with one mentee nobody can take (the only mentor is in
     her reporting line) and a new charter version to accept; an open cohort to enrol in."""
-    from tandem.enrolment.tests.factories_enrolment import enrol_late, open_cohort
+    from tandem.enrolment.tests.factories import enrol_late
     from tandem.matching.services_run import matching_run
     from tandem.people.tests.factories import PersonFactory
+    from tandem.programs.choices import Phase
     from tandem.programs.models import Charter
-    from tandem.programs.tests.factories import CharterFactory
+    from tandem.programs.tests.factories import CharterFactory, cohort_in
 
     ns = matching_cohort
     boss = PersonFactory(first_name="Berta", last_name="Boss", career_level=6)
@@ -85,7 +86,7 @@ def world(matching_cohort, coordinator):
     ns.mentor.person.save(update_fields=["manager"])
     ns.lonely = enrol_late(ns.cohort, boss, needs=[(ns.topic, 1, 4)])
     matching_run(cohort=ns.cohort, actor=coordinator)
-    ns.open = open_cohort(coordinator=coordinator)
+    ns.open = cohort_in(Phase.ENROLMENT_OPEN, coordinator=coordinator)
     CharterFactory(cohort=ns.cohort)  # version 2: the consent page asks again
     Charter.objects.update(  # what a coordinator writes, in German
         confidentiality_text="Was im Tandem gesagt wird, bleibt im Tandem.",
@@ -97,7 +98,7 @@ def world(matching_cohort, coordinator):
 def test_german_pages_have_no_english_leftovers_doubled_full_stops_or_stray_spaces(
     world, client_for, coordinator, mentee
 ):
-    from tandem.enrolment.tests.factories_enrolment import form_data
+    from tandem.enrolment.tests.factories import form_data
 
     ns, pages = world, {}
     staff = client_for(coordinator)
@@ -151,7 +152,7 @@ def test_the_reasons_for_the_unmatched_are_german_on_the_matching_page(world, cl
 
 
 def test_the_enrolment_summary_names_the_charter_without_a_doubled_full_stop(world, client_for):
-    from tandem.enrolment.tests.factories_enrolment import form_data
+    from tandem.enrolment.tests.factories import form_data
 
     data = form_data(needs=[(world.topic, 1, 3)], charter_version=None)
     data["charter_version"] = "1"  # the box is not ticked

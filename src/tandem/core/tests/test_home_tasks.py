@@ -12,15 +12,22 @@ from django.utils import timezone
 
 from tandem.core.selectors_home import coordinator_home, participant_home
 from tandem.enrolment.choices import InvitationStatus, Role
-from tandem.enrolment.tests.factories_enrolment import ConsentRecordFactory, EnrolmentFactory
-from tandem.enrolment.tests.factories_invitations import InvitationFactory
+from tandem.enrolment.tests.factories import (
+    ConsentRecordFactory,
+    EnrolmentFactory,
+    InvitationFactory,
+)
 from tandem.matching.models import MentorRequest, RequestStatus
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase, RsvpAnswer
 from tandem.programs.models import EventResponse
 from tandem.programs.phases import phase_due
-from tandem.programs.tests.factories import CharterFactory, CohortFactory, ProgramFactory
-from tandem.programs.tests.factories_events import CohortEventFactory
+from tandem.programs.tests.factories import (
+    CharterFactory,
+    CohortEventFactory,
+    CohortFactory,
+    ProgramFactory,
+)
 from tandem.tandems.tests.factories import TandemFactory
 
 HOME = reverse("core:home")

@@ -15,8 +15,9 @@ from django.core import mail
 from tandem.enrolment.choices import InvitationStatus
 from tandem.enrolment.models import Invitation
 from tandem.enrolment.services_invitations import invitations_send
-from tandem.enrolment.tests.factories_invitations import OpenCohortFactory
 from tandem.people.tests.factories import PersonFactory
+from tandem.programs.choices import Phase
+from tandem.programs.tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def link_from_the_invitation_email(*, coordinator, live_server, settings) -> str:
     """Invite one person the way a coordinator does and return the link from their e-mail."""
     settings.SITE_ROOT = live_server.url
-    cohort = OpenCohortFactory(coordinator=coordinator, name="Frühjahr")
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN, coordinator=coordinator, name="Frühjahr")
     person = PersonFactory(first_name="Marlene")
     mail.outbox.clear()
     invitations_send(cohort=cohort, people=[person], actor=coordinator)

@@ -11,15 +11,16 @@ from tandem.core.models import AuditEvent
 from tandem.enrolment.models import ConsentRecord
 from tandem.enrolment.selectors_enrolment import consent_is_current
 from tandem.enrolment.services_enrolment import consent_accept, enrolment_update
-from tandem.enrolment.tests.factories_enrolment import enrol, open_cohort
-from tandem.programs.tests.factories import CharterFactory
+from tandem.enrolment.tests.factories import enrol
+from tandem.programs.choices import Phase
+from tandem.programs.tests.factories import CharterFactory, cohort_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def enrolment(mentee, mentee_person):
-    return enrol(open_cohort(), mentee_person, actor=mentee)
+    return enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
 
 
 def test_the_consent_is_stored_with_version_time_and_account(mentee, mentee_person, enrolment):

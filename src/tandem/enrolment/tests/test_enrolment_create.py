@@ -11,17 +11,11 @@ from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, InvitationStatus, Role
 from tandem.enrolment.models import ConsentRecord, Invitation
 from tandem.enrolment.services_enrolment import enrolment_create, enrolment_withdraw
-from tandem.enrolment.tests.factories_enrolment import (
-    answers_for,
-    enrol,
-    give_back_topic,
-    learn_topic,
-    open_cohort,
-)
+from tandem.enrolment.tests.factories import answers_for, enrol, give_back_topic, learn_topic
 from tandem.people.models import Person
 from tandem.people.tests.factories import LocationFactory, PersonFactory
 from tandem.programs.choices import Phase
-from tandem.programs.tests.factories import CharterFactory, CohortFactory
+from tandem.programs.tests.factories import CharterFactory, CohortFactory, cohort_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +28,7 @@ def refusal(cohort, person, role=Role.MENTEE, **overrides) -> dict[str, list[str
 
 
 def test_a_mentee_enrols_with_needs_give_back_and_consent(mentee, mentee_person):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     enrolment = enrol(cohort, mentee_person, actor=mentee, motivation="  I want to learn.  ")
     assert enrolment.status == EnrolmentStatus.ACTIVE
     assert enrolment.role == Role.MENTEE
@@ -52,7 +46,7 @@ def test_a_mentee_enrols_with_needs_give_back_and_consent(mentee, mentee_person)
 
 
 def test_a_mentor_enrols_with_offers_a_teaching_profile_and_give_back_wishes(mentor_person):
-    enrolment = enrol(open_cohort(), mentor_person, role=Role.MENTOR)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentor_person, role=Role.MENTOR)
     assert enrolment.teaching_offers.get().level == 6
     assert enrolment.teaching_profile
     assert enrolment.give_back_topics.get().direction == GiveBackDirection.WISH
@@ -60,16 +54,18 @@ def test_a_mentor_enrols_with_offers_a_teaching_profile_and_give_back_wishes(men
 
 
 def test_either_needs_both_a_learning_need_and_a_teaching_offer(mentor_person):
-    enrolment = enrol(open_cohort(), mentor_person, role=Role.EITHER)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentor_person, role=Role.EITHER)
     assert enrolment.learning_needs.count() == 1
     assert enrolment.teaching_offers.count() == 1
-    errors = refusal(open_cohort(), PersonFactory(), Role.EITHER, needs=[], offers=[])
+    errors = refusal(
+        cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), Role.EITHER, needs=[], offers=[]
+    )
     assert "Name at least one topic you want to learn" in errors["needs"][0]
     assert "Name at least one topic you can teach" in errors["offers"][0]
 
 
 def test_enrolling_marks_an_invitation_as_accepted(mentee_person):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     invitation = Invitation.objects.create(cohort=cohort, person=mentee_person, token="t" * 40)
     enrol(cohort, mentee_person)
     invitation.refresh_from_db()
@@ -100,11 +96,11 @@ def test_the_draft_message_names_the_start_date():
 
 def test_an_inactive_person_cannot_enrol():
     person = PersonFactory(is_active=False)
-    assert "inactive" in refusal(open_cohort(), person)["role"][0]
+    assert "inactive" in refusal(cohort_in(Phase.ENROLMENT_OPEN), person)["role"][0]
 
 
 def test_eligibility_is_checked_with_an_explanation():
-    cohort = open_cohort(mentor_max_career_level=2, mentee_min_career_level=4)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, mentor_max_career_level=2, mentee_min_career_level=4)
     assert refusal(cohort, PersonFactory(career_level=4), Role.MENTOR)["role"] == [
         "Mentors in this cohort are at most at career level 2; your level is 4."
     ]
@@ -114,14 +110,16 @@ def test_eligibility_is_checked_with_an_explanation():
 
 
 def test_consent_is_required():
-    message = refusal(open_cohort(), PersonFactory(), consent_charter_version=None)["consent"][0]
+    message = refusal(
+        cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), consent_charter_version=None
+    )["consent"][0]
     assert "accept the confidentiality charter" in message
     assert "(version 1)" in message
     assert not ConsentRecord.objects.exists()
 
 
 def test_consent_to_an_outdated_version_is_refused():
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     CharterFactory(cohort=cohort)  # version 2 is now current
     message = refusal(cohort, PersonFactory(), consent_charter_version=1)["consent"][0]
     assert "changed to version 2" in message
@@ -133,14 +131,20 @@ def test_nobody_can_enrol_before_a_charter_is_published():
 
 
 def test_a_mentee_needs_at_least_one_learning_need():
-    errors = refusal(open_cohort(), PersonFactory(), needs=[])
+    errors = refusal(cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), needs=[])
     assert errors["needs"] == [
         "Name at least one topic you want to learn, with your current and target level."
     ]
 
 
 def test_a_mentor_needs_a_teaching_offer_and_a_teaching_profile():
-    errors = refusal(open_cohort(), PersonFactory(), Role.MENTOR, offers=[], teaching_profile="")
+    errors = refusal(
+        cohort_in(Phase.ENROLMENT_OPEN),
+        PersonFactory(),
+        Role.MENTOR,
+        offers=[],
+        teaching_profile="",
+    )
     assert errors["offers"] == ["Name at least one topic you can teach, with your level."]
     assert "teaching profile" in errors["teaching_profile"][0]
 
@@ -156,27 +160,33 @@ def test_a_mentor_needs_a_teaching_offer_and_a_teaching_profile():
 )
 def test_learning_levels_are_checked_with_the_topic_named(current, target, expected):
     topic = learn_topic(name_en="Video calls")
-    errors = refusal(open_cohort(), PersonFactory(), needs=[(topic, current, target)])
+    errors = refusal(
+        cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), needs=[(topic, current, target)]
+    )
     assert errors["needs"] == [f"For “Video calls”, {expected}."]
 
 
 def test_a_teaching_level_outside_one_to_eight_is_refused():
     topic = learn_topic(name_en="Excel")
-    errors = refusal(open_cohort(), PersonFactory(), Role.MENTOR, offers=[(topic, 9)])
+    errors = refusal(
+        cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), Role.MENTOR, offers=[(topic, 9)]
+    )
     assert errors["offers"] == ["For “Excel”, choose a level between 1 and 8."]
 
 
 def test_a_topic_listed_twice_is_refused():
     topic = learn_topic(name_en="SEO")
-    errors = refusal(open_cohort(), PersonFactory(), needs=[(topic, 1, 3), (topic, 2, 4)])
+    errors = refusal(
+        cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), needs=[(topic, 1, 3), (topic, 2, 4)]
+    )
     assert "“SEO” is listed twice; keep one row." in errors["needs"]
 
 
 def test_mentors_do_not_state_learning_needs_and_mentees_do_not_teach():
     needs = [(learn_topic(), 1, 3)]
-    errors = refusal(open_cohort(), PersonFactory(), Role.MENTOR, needs=needs)
+    errors = refusal(cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), Role.MENTOR, needs=needs)
     assert "give-back wishes" in errors["needs"][0]
-    errors = refusal(open_cohort(), PersonFactory(), offers=[(learn_topic(), 5)])
+    errors = refusal(cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), offers=[(learn_topic(), 5)])
     assert "Only mentors teach topics" in errors["offers"][0]
 
 
@@ -184,7 +194,11 @@ def test_give_back_directions_must_fit_the_role():
     wish = [(give_back_topic(), GiveBackDirection.WISH)]
     assert (
         "Only mentors name give-back wishes"
-        in (refusal(open_cohort(), PersonFactory(), give_back=wish)["give_back"][0])
+        in (
+            refusal(cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), give_back=wish)["give_back"][
+                0
+            ]
+        )
     )
 
 
@@ -196,11 +210,13 @@ def test_give_back_directions_must_fit_the_role():
     ],
 )
 def test_availability_needs_at_least_one_known_slot(slots, expected):
-    assert refusal(open_cohort(), PersonFactory(), availability=slots)["availability"] == [expected]
+    assert refusal(cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), availability=slots)[
+        "availability"
+    ] == [expected]
 
 
 def test_formats_must_meet_the_cohorts_formats():
-    cohort = open_cohort(allows_in_person=False, allows_hybrid=False)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, allows_in_person=False, allows_hybrid=False)
     errors = refusal(
         cohort, PersonFactory(), prefers_in_person=True, prefers_online=False, prefers_hybrid=False
     )
@@ -208,18 +224,20 @@ def test_formats_must_meet_the_cohorts_formats():
 
 
 def test_languages_must_meet_the_cohorts_languages():
-    cohort = open_cohort(languages=["de"])
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, languages=["de"])
     errors = refusal(cohort, PersonFactory(), languages=["en"])
     assert errors["languages"] == ["Choose at least one language this cohort uses: DE."]
 
 
 def test_a_cohort_without_languages_accepts_any(mentee_person):
-    enrolment = enrol(open_cohort(languages=[]), mentee_person, languages=["tr"])
+    enrolment = enrol(
+        cohort_in(Phase.ENROLMENT_OPEN, languages=[]), mentee_person, languages=["tr"]
+    )
     assert enrolment.languages == ["tr"]
 
 
 def test_in_person_needs_one_of_the_cohorts_sites():
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     site = LocationFactory(name="Hamburg")
     cohort.sites.add(site)
     elsewhere = LocationFactory(name="Munich")
@@ -241,19 +259,23 @@ def test_in_person_needs_one_of_the_cohorts_sites():
 
 def test_all_problems_are_reported_at_once():
     errors = refusal(
-        open_cohort(), PersonFactory(), needs=[], availability=[], consent_charter_version=None
+        cohort_in(Phase.ENROLMENT_OPEN),
+        PersonFactory(),
+        needs=[],
+        availability=[],
+        consent_charter_version=None,
     )
     assert {"needs", "availability", "consent"} <= set(errors)
 
 
 def test_enrolling_twice_is_refused_with_a_pointer_to_changing_answers(mentee_person):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     enrol(cohort, mentee_person)
     assert "already enrolled" in refusal(cohort, mentee_person)["__all__"][0]
 
 
 def test_a_withdrawn_person_can_enrol_again_in_the_same_row(mentee, mentee_person):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     first = enrol(cohort, mentee_person, actor=mentee)
     enrolment_withdraw(enrolment=first, actor=mentee, reason="Too busy right now.")
     again = enrol(cohort, mentee_person, actor=mentee, role=Role.MENTOR)
@@ -268,16 +290,18 @@ def test_a_withdrawn_person_can_enrol_again_in_the_same_row(mentee, mentee_perso
 
 
 def test_leaders_may_agree_to_be_shown_as_role_models(mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person, role_model_consent=True)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, role_model_consent=True)
     assert enrolment.role_model_consent_at is not None
-    mentor = enrol(open_cohort(), PersonFactory(), role=Role.MENTOR, role_model_consent=True)
+    mentor = enrol(
+        cohort_in(Phase.ENROLMENT_OPEN), PersonFactory(), role=Role.MENTOR, role_model_consent=True
+    )
     assert mentor.role_model_consent_at is None
 
 
 def test_unknown_answers_are_a_programming_error():
     with pytest.raises(TypeError):
         enrolment_create(
-            cohort=open_cohort(),
+            cohort=cohort_in(Phase.ENROLMENT_OPEN),
             person=PersonFactory(),
             actor=None,
             **answers_for(Role.MENTEE, shoe_size=42),
@@ -286,5 +310,5 @@ def test_unknown_answers_are_a_programming_error():
 
 def test_nothing_is_stored_when_the_enrolment_is_refused():
     person = PersonFactory()
-    refusal(open_cohort(), person, availability=[])
+    refusal(cohort_in(Phase.ENROLMENT_OPEN), person, availability=[])
     assert not Person.objects.get(pk=person.pk).enrolments.exists()

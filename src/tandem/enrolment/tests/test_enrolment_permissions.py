@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 
 from tandem.enrolment.choices import EnrolmentStatus
-from tandem.enrolment.tests.factories_enrolment import enrol, open_cohort
+from tandem.enrolment.tests.factories import enrol
+from tandem.programs.choices import Phase
+from tandem.programs.tests.factories import cohort_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +24,11 @@ CHANGING_VIEWS = ["enrolment:enrolment_edit", "enrolment:withdraw", "enrolment:c
 @pytest.fixture
 def enrolment(mentee, mentee_person):
     """The mentee persona's enrolment; everyone else is a stranger to it."""
-    return enrol(open_cohort(), mentee_person, actor=mentee)
+    return enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
 
 
 def page_urls():
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     return [
         reverse("enrolment:my_cohorts"),
         reverse("enrolment:enrol", args=[cohort.pk]),

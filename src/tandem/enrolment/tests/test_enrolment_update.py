@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import Role
 from tandem.enrolment.services_enrolment import enrolment_update, enrolment_withdraw
-from tandem.enrolment.tests.factories_enrolment import enrol, learn_topic, open_cohort
+from tandem.enrolment.tests.factories import enrol, learn_topic
 from tandem.programs.choices import Phase
+from tandem.programs.tests.factories import cohort_in
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def set_phase(enrolment, phase):
 
 
 def test_everything_can_change_while_enrolment_is_open(mentee, mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person, actor=mentee)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
     topic = learn_topic()
     enrolment_update(
         enrolment=enrolment,
@@ -40,7 +41,7 @@ def test_everything_can_change_while_enrolment_is_open(mentee, mentee_person):
 
 
 def test_a_change_of_role_needs_the_answers_of_the_new_role(mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person)
     with pytest.raises(ValidationError) as caught:
         enrolment_update(enrolment=enrolment, actor=None, role=Role.EITHER)
     errors = caught.value.message_dict
@@ -60,7 +61,7 @@ def test_a_change_of_role_needs_the_answers_of_the_new_role(mentee_person):
 
 
 def test_a_change_of_role_checks_eligibility(mentee_person):
-    cohort = open_cohort(mentor_max_career_level=2)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, mentor_max_career_level=2)
     enrolment = enrol(cohort, mentee_person)  # career level 5
     with pytest.raises(ValidationError) as caught:
         enrolment_update(
@@ -78,14 +79,14 @@ def test_a_change_of_role_checks_eligibility(mentee_person):
 
 
 def test_the_same_checks_apply_to_changes(mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person)
     with pytest.raises(ValidationError) as caught:
         enrolment_update(enrolment=enrolment, actor=None, availability=[])
     assert "availability" in caught.value.message_dict
 
 
 def test_soft_answers_can_change_during_matching(mentee, mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person, actor=mentee)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
     set_phase(enrolment, Phase.MATCHING)
     enrolment_update(
         enrolment=enrolment,
@@ -111,7 +112,7 @@ def test_soft_answers_can_change_during_matching(mentee, mentee_person):
     ],
 )
 def test_role_topics_and_formats_cannot_change_during_matching(mentee_person, change):
-    enrolment = enrol(open_cohort(), mentee_person)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person)
     set_phase(enrolment, Phase.MATCHING)
     if change.get("needs") == "new":
         change = {"needs": [(learn_topic(), 1, 2)]}
@@ -123,7 +124,7 @@ def test_role_topics_and_formats_cannot_change_during_matching(mentee_person, ch
 
 
 def test_resubmitting_unchanged_hard_answers_during_matching_is_fine(mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person)
     set_phase(enrolment, Phase.MATCHING)
     need = enrolment.learning_needs.get()
     enrolment_update(
@@ -147,7 +148,7 @@ def test_resubmitting_unchanged_hard_answers_during_matching_is_fine(mentee_pers
     ],
 )
 def test_answers_are_fixed_once_the_tandems_are_formed(mentee_person, phase, expected):
-    enrolment = enrol(open_cohort(), mentee_person)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person)
     set_phase(enrolment, phase)
     with pytest.raises(ValidationError) as caught:
         enrolment_update(enrolment=enrolment, actor=None, goals="New goal")
@@ -155,7 +156,7 @@ def test_answers_are_fixed_once_the_tandems_are_formed(mentee_person, phase, exp
 
 
 def test_a_withdrawn_enrolment_cannot_be_changed(mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person)
     enrolment_withdraw(enrolment=enrolment, actor=None)
     with pytest.raises(ValidationError) as caught:
         enrolment_update(enrolment=enrolment, actor=None, goals="New goal")
@@ -163,7 +164,7 @@ def test_a_withdrawn_enrolment_cannot_be_changed(mentee_person):
 
 
 def test_role_model_consent_can_be_taken_back(mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person, role_model_consent=True)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, role_model_consent=True)
     enrolment_update(enrolment=enrolment, actor=None, role_model_consent=False)
     enrolment.refresh_from_db()
     assert enrolment.role_model_consent_at is None

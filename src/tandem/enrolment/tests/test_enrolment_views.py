@@ -10,15 +10,9 @@ from django.urls import reverse
 from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, Role
 from tandem.enrolment.forms_enrolment_rows import MAX_ROWS
 from tandem.enrolment.models import ConsentRecord, Enrolment
-from tandem.enrolment.tests.factories_enrolment import (
-    enrol,
-    form_data,
-    give_back_topic,
-    learn_topic,
-    open_cohort,
-)
+from tandem.enrolment.tests.factories import enrol, form_data, give_back_topic, learn_topic
 from tandem.programs.choices import Phase
-from tandem.programs.tests.factories import CohortFactory
+from tandem.programs.tests.factories import CohortFactory, cohort_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +22,7 @@ def html_of(response) -> str:
 
 
 def test_the_full_flow_enrol_see_change_withdraw(client_for, mentee, mentee_person):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     topic, other_topic, offer_back = learn_topic(), learn_topic(), give_back_topic()
     client = client_for(mentee)
     url = reverse("enrolment:enrol", args=[cohort.pk])
@@ -75,7 +69,7 @@ def test_the_full_flow_enrol_see_change_withdraw(client_for, mentee, mentee_pers
 
 
 def test_errors_keep_everything_typed_and_are_summarised_at_the_top(client_for, mentee):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     topic = learn_topic()
     data = form_data(
         needs=[(topic, 5, 3)],
@@ -96,7 +90,7 @@ def test_errors_keep_everything_typed_and_are_summarised_at_the_top(client_for, 
 
 
 def test_an_incomplete_row_is_explained_at_the_row(client_for, mentee):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     data = form_data(needs=[(learn_topic(), 2, 4)])
     data["needs-1-topic"] = str(learn_topic().pk)  # no levels in the second row
     page = html_of(client_for(mentee).post(reverse("enrolment:enrol", args=[cohort.pk]), data))
@@ -107,7 +101,7 @@ def test_an_incomplete_row_is_explained_at_the_row(client_for, mentee):
 def test_a_mentor_enrols_through_the_form_and_rows_of_other_roles_are_dropped(
     client_for, mentor, mentor_person
 ):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     wish, offer_back = give_back_topic(), give_back_topic()
     data = form_data(
         role=Role.MENTOR,
@@ -131,7 +125,9 @@ def test_a_mentor_enrols_through_the_form_and_rows_of_other_roles_are_dropped(
 
 
 def test_roles_a_person_cannot_take_are_disabled_and_explained(client_for, mentee):
-    cohort = open_cohort(mentor_max_career_level=2)  # the mentee persona is at level 5
+    cohort = cohort_in(
+        Phase.ENROLMENT_OPEN, mentor_max_career_level=2
+    )  # the mentee persona is at level 5
     page = html_of(client_for(mentee).get(reverse("enrolment:enrol", args=[cohort.pk])))
     assert "Mentors in this cohort are at most at career level 2; your level is 5." in page
     assert re.search(r'<input type="radio" name="role" value="mentor"[^>]*disabled', page)
@@ -145,7 +141,7 @@ def test_roles_a_person_cannot_take_are_disabled_and_explained(client_for, mente
 
 
 def test_a_page_explains_when_no_role_is_possible(client_for, mentee):
-    cohort = open_cohort(mentor_max_career_level=2, mentee_min_career_level=7)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, mentor_max_career_level=2, mentee_min_career_level=7)
     page = html_of(client_for(mentee).get(reverse("enrolment:enrol", args=[cohort.pk])))
     assert "Enrolling is not possible right now" in page
     assert "Mentees start at career level 7; your level is 5." in page
@@ -168,7 +164,7 @@ def test_a_cohort_without_a_charter_cannot_be_enrolled_in(client_for, mentee):
 
 
 def test_during_matching_only_soft_answers_are_editable(client_for, mentee, mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person, actor=mentee)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
     enrolment.cohort.phase = Phase.MATCHING
     enrolment.cohort.save()
     client = client_for(mentee)
@@ -188,7 +184,7 @@ def test_during_matching_only_soft_answers_are_editable(client_for, mentee, ment
 def test_once_running_the_edit_page_sends_back_with_an_explanation(
     client_for, mentee, mentee_person
 ):
-    enrolment = enrol(open_cohort(), mentee_person, actor=mentee)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
     enrolment.cohort.phase = Phase.RUNNING
     enrolment.cohort.save()
     client = client_for(mentee)
@@ -198,7 +194,7 @@ def test_once_running_the_edit_page_sends_back_with_an_explanation(
 
 
 def test_add_another_row_without_javascript_keeps_the_input(client_for, mentee):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     topic = learn_topic()
     data = form_data(needs=[(topic, 2, 4)], motivation="Keep me", add_row="needs")
     data["accept_charter"] = ""
@@ -227,8 +223,8 @@ def test_add_another_row_with_htmx_returns_one_row_and_the_new_count(client_for,
 
 
 def test_my_programs_lists_enrolments_and_open_cohorts(client_for, mentee, mentee_person):
-    mine = enrol(open_cohort(name="Spring"), mentee_person, actor=mentee)
-    open_cohort(name="Autumn")
+    mine = enrol(cohort_in(Phase.ENROLMENT_OPEN, name="Spring"), mentee_person, actor=mentee)
+    cohort_in(Phase.ENROLMENT_OPEN, name="Autumn")
     CohortFactory(phase=Phase.DRAFT, name="Secret draft")
     page = html_of(client_for(mentee).get(reverse("enrolment:my_cohorts")))
     assert "Spring" in page and "Autumn" in page
@@ -243,7 +239,7 @@ def test_participants_find_my_programs_in_the_navigation_and_on_the_start_page(c
 
 
 def test_the_enrolment_form_renders_in_german_and_english(client_for, mentee):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     url = reverse("enrolment:enrol", args=[cohort.pk])
     german = html_of(client_for(mentee).get(url, HTTP_ACCEPT_LANGUAGE="de"))
     assert '<html lang="de"' in german

@@ -11,12 +11,10 @@ from tandem.enrolment.selectors_invitations import (
     invitation_leader_min_level,
     invitation_partition,
 )
-from tandem.enrolment.tests.factories_invitations import (
-    EnrolmentFactory,
-    InvitationFactory,
-    OpenCohortFactory,
-)
+from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import LocationFactory, OrgUnitFactory, PersonFactory
+from tandem.programs.choices import Phase
+from tandem.programs.tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +24,7 @@ def names(queryset):
 
 
 def test_an_org_unit_includes_its_sub_units_at_any_depth():
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     division = OrgUnitFactory(name="Division")
     department = OrgUnitFactory(name="Department", parent=division)
     team = OrgUnitFactory(name="Team", parent=department)
@@ -39,7 +37,7 @@ def test_an_org_unit_includes_its_sub_units_at_any_depth():
 
 
 def test_career_levels_from_and_to_are_inclusive():
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     for level, name in [(1, "Eins"), (3, "Drei"), (5, "Fünf"), (None, "Ohne")]:
         PersonFactory(last_name=name, career_level=level)
     result = invitation_candidates(cohort=cohort, min_career_level=3, max_career_level=5)
@@ -48,7 +46,7 @@ def test_career_levels_from_and_to_are_inclusive():
 
 
 def test_site_and_search_narrow_the_list():
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     berlin, munich = LocationFactory(name="Berlin"), LocationFactory(name="München")
     PersonFactory(last_name="Müller", location=berlin)
     PersonFactory(last_name="Schulz", location=berlin)
@@ -64,14 +62,14 @@ def test_site_and_search_narrow_the_list():
 
 
 def test_inactive_people_are_never_candidates():
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     PersonFactory(last_name="Weg", is_active=False)
     PersonFactory(last_name="Da")
     assert names(invitation_candidates(cohort=cohort)) == ["Da"]
 
 
 def test_candidates_show_whether_they_are_invited_or_enrolled_in_this_cohort():
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     invited = InvitationFactory(cohort=cohort).person
     enrolled = EnrolmentFactory(cohort=cohort).person
     elsewhere = InvitationFactory().person  # invited to another cohort only
@@ -84,13 +82,13 @@ def test_candidates_show_whether_they_are_invited_or_enrolled_in_this_cohort():
 
 
 def test_leaders_first_uses_the_cohorts_mentee_threshold():
-    cohort = OpenCohortFactory(mentee_min_career_level=4)
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN, mentee_min_career_level=4)
     PersonFactory(career_level=9)
     assert invitation_leader_min_level(cohort=cohort) == 4
 
 
 def test_leaders_first_without_a_threshold_takes_the_top_two_levels_present():
-    cohort = OpenCohortFactory(mentee_min_career_level=None)
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN, mentee_min_career_level=None)
     for level in (1, 2, 6, 6, 8):
         PersonFactory(career_level=level)
     PersonFactory(career_level=9, is_active=False)  # people who left do not count
@@ -98,7 +96,7 @@ def test_leaders_first_without_a_threshold_takes_the_top_two_levels_present():
 
 
 def test_leaders_first_is_one_click_on_the_invitation_page(client_for, coordinator):
-    cohort = OpenCohortFactory(mentee_min_career_level=None)
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN, mentee_min_career_level=None)
     PersonFactory(last_name="Vorstand", career_level=8)
     PersonFactory(last_name="Bereichsleitung", career_level=7)
     PersonFactory(last_name="Azubi", career_level=1)
@@ -112,7 +110,7 @@ def test_leaders_first_is_one_click_on_the_invitation_page(client_for, coordinat
 
 
 def test_the_filter_form_refuses_an_upper_level_below_the_lower(client_for, coordinator):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     PersonFactory(career_level=6)
     url = reverse("enrolment:cohort_invitations", args=[cohort.pk])
     response = client_for(coordinator).get(url, {"min_level": "5", "max_level": "2"})
@@ -121,7 +119,7 @@ def test_the_filter_form_refuses_an_upper_level_below_the_lower(client_for, coor
 
 
 def test_a_selection_is_sorted_into_new_and_skipped_people():
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     new = PersonFactory()
     invited = InvitationFactory(cohort=cohort).person
     enrolled = EnrolmentFactory(cohort=cohort).person

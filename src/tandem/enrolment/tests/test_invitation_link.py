@@ -10,14 +10,10 @@ from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import EnrolmentStatus, InvitationStatus
 from tandem.enrolment.models import Enrolment, Invitation
 from tandem.enrolment.services_invitations import invitation_decline, invitation_mark_accepted
-from tandem.enrolment.tests.factories_invitations import (
-    EnrolmentFactory,
-    InvitationFactory,
-    OpenCohortFactory,
-)
+from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
-from tandem.programs.tests.factories import ProgramFactory
+from tandem.programs.tests.factories import CohortFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +25,7 @@ def link(invitation, name="enrolment:invitation"):
 def test_anyone_with_the_link_sees_the_invitation_without_signing_in(client, coordinator):
     program = ProgramFactory(purpose="Juniors mentor seniors on AI.")
     invitation = InvitationFactory(
-        cohort=OpenCohortFactory(program=program, coordinator=coordinator),
+        cohort=CohortFactory(phase=Phase.ENROLMENT_OPEN, program=program, coordinator=coordinator),
         person=PersonFactory(first_name="Marlene"),
     )
     response = client.get(link(invitation))
@@ -117,7 +113,7 @@ def test_an_enrolled_person_cannot_decline_and_stays_enrolled(client):
 
 
 def test_a_closed_enrolment_is_explained_on_the_link(client):
-    invitation = InvitationFactory(cohort=OpenCohortFactory(phase=Phase.MATCHING))
+    invitation = InvitationFactory(cohort=CohortFactory(phase=Phase.MATCHING))
     page = client.get(link(invitation)).content.decode()
     assert "Enrolment for this cohort is closed" in page
 
@@ -160,5 +156,10 @@ def test_enrolling_marks_the_invitation_accepted(coordinator):
 
 
 def test_enrolling_without_an_invitation_is_fine():
-    assert invitation_mark_accepted(cohort=OpenCohortFactory(), person=PersonFactory()) is None
+    assert (
+        invitation_mark_accepted(
+            cohort=CohortFactory(phase=Phase.ENROLMENT_OPEN), person=PersonFactory()
+        )
+        is None
+    )
     assert not Invitation.objects.exists()

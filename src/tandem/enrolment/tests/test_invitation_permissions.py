@@ -7,8 +7,10 @@ from django.core import mail
 from django.urls import reverse
 
 from tandem.enrolment.models import Invitation
-from tandem.enrolment.tests.factories_invitations import InvitationFactory, OpenCohortFactory
+from tandem.enrolment.tests.factories import InvitationFactory
 from tandem.people.tests.factories import PersonFactory
+from tandem.programs.choices import Phase
+from tandem.programs.tests.factories import CohortFactory
 
 STAFF = ["coordinator", "superuser"]
 NOT_STAFF = ["sponsor", "mentor", "mentee", "outsider"]
@@ -16,7 +18,7 @@ NOT_STAFF = ["sponsor", "mentor", "mentee", "outsider"]
 
 @pytest.fixture
 def setting(db, mentee_person):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     # Even a person invited to the cohort may not manage its invitations.
     invitation = InvitationFactory(cohort=cohort, person=mentee_person)
     return cohort, invitation, PersonFactory()

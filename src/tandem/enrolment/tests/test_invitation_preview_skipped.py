@@ -12,8 +12,10 @@ from django.urls import reverse
 from tandem.enrolment.models import Enrolment, Invitation
 from tandem.enrolment.selectors_invitations import invitation_partition
 from tandem.enrolment.services_invitations import invitation_sending_summary, invitations_send
-from tandem.enrolment.tests.factories_invitations import InvitationFactory, OpenCohortFactory
+from tandem.enrolment.tests.factories import InvitationFactory
 from tandem.people.tests.factories import OrgUnitFactory, PersonFactory
+from tandem.programs.choices import Phase
+from tandem.programs.tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +25,9 @@ NOT_ELIGIBLE = "Mentees start at career level 5; your level is 3."
 @pytest.fixture
 def cohort():
     # Mentors at most at level 2, mentees from level 5: someone at level 3 has no role.
-    return OpenCohortFactory(mentor_max_career_level=2, mentee_min_career_level=5)
+    return CohortFactory(
+        phase=Phase.ENROLMENT_OPEN, mentor_max_career_level=2, mentee_min_career_level=5
+    )
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import InvitationStatus
 from tandem.enrolment.models import Invitation
 from tandem.enrolment.services_invitations import invitation_remind
-from tandem.enrolment.tests.factories_invitations import EnrolmentFactory, InvitationFactory
+from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.programs.choices import Phase
 
 pytestmark = pytest.mark.django_db

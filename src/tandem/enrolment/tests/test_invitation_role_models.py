@@ -8,12 +8,10 @@ from django.utils import timezone
 
 from tandem.enrolment.choices import EnrolmentStatus, Role
 from tandem.enrolment.selectors_invitations import role_model_list
-from tandem.enrolment.tests.factories_invitations import (
-    EnrolmentFactory,
-    InvitationFactory,
-    OpenCohortFactory,
-)
+from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import OrgUnitFactory, PersonFactory
+from tandem.programs.choices import Phase
+from tandem.programs.tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +21,7 @@ def consented(**kwargs):
 
 
 def test_only_enrolled_leaders_who_consented_are_role_models():
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     shown = consented(cohort=cohort, person=PersonFactory(last_name="Zeigen")).person
     EnrolmentFactory(cohort=cohort, person=PersonFactory(last_name="Ohne"))  # no consent
     InvitationFactory(cohort=cohort, person=PersonFactory(last_name="Eingeladen"))
@@ -31,7 +29,7 @@ def test_only_enrolled_leaders_who_consented_are_role_models():
 
 
 def test_withdrawn_mentors_and_people_who_left_are_never_role_models():
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     consented(
         cohort=cohort,
         status=EnrolmentStatus.WITHDRAWN,
@@ -44,7 +42,10 @@ def test_withdrawn_mentors_and_people_who_left_are_never_role_models():
 
 
 def test_consent_in_one_cohort_does_not_show_someone_in_another():
-    mine, other = OpenCohortFactory(), OpenCohortFactory()
+    mine, other = (
+        CohortFactory(phase=Phase.ENROLMENT_OPEN),
+        CohortFactory(phase=Phase.ENROLMENT_OPEN),
+    )
     person = consented(cohort=other).person
     EnrolmentFactory(cohort=mine, person=person)  # enrolled here, but no consent here
     assert list(role_model_list(cohort=mine)) == []
@@ -54,7 +55,7 @@ def test_consent_in_one_cohort_does_not_show_someone_in_another():
 def test_the_role_model_page_shows_name_job_title_and_unit_only_with_consent(
     client_for, coordinator
 ):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     consented(
         cohort=cohort,
         person=PersonFactory(
@@ -74,7 +75,7 @@ def test_the_role_model_page_shows_name_job_title_and_unit_only_with_consent(
 
 
 def test_invited_people_see_the_role_models_of_their_cohort(client_for, mentee, mentee_person):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     InvitationFactory(cohort=cohort, person=mentee_person)
     consented(cohort=cohort, person=PersonFactory(last_name="Vorbild"))
     response = client_for(mentee).get(reverse("enrolment:role_models", args=[cohort.pk]))
@@ -84,7 +85,7 @@ def test_invited_people_see_the_role_models_of_their_cohort(client_for, mentee, 
 
 
 def test_enrolled_people_see_the_role_models_of_their_cohort(client_for, mentor, mentor_person):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     EnrolmentFactory(cohort=cohort, person=mentor_person, role=Role.MENTOR)
     response = client_for(mentor).get(reverse("enrolment:role_models", args=[cohort.pk]))
     assert response.status_code == 200
@@ -92,7 +93,7 @@ def test_enrolled_people_see_the_role_models_of_their_cohort(client_for, mentor,
 
 @pytest.mark.parametrize("persona", ["sponsor", "mentor", "mentee", "outsider"])
 def test_people_outside_the_cohort_do_not_see_its_role_models(request, client_for, persona):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     InvitationFactory()  # invited to another cohort does not count
     response = client_for(request.getfixturevalue(persona)).get(
         reverse("enrolment:role_models", args=[cohort.pk])
@@ -102,7 +103,7 @@ def test_people_outside_the_cohort_do_not_see_its_role_models(request, client_fo
 
 @pytest.mark.parametrize("persona", ["coordinator", "superuser"])
 def test_coordinators_see_the_role_models(request, client_for, persona):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     response = client_for(request.getfixturevalue(persona)).get(
         reverse("enrolment:role_models", args=[cohort.pk])
     )
@@ -110,7 +111,7 @@ def test_coordinators_see_the_role_models(request, client_for, persona):
 
 
 def test_anonymous_visitors_are_sent_to_sign_in_for_role_models(client, db):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     response = client.get(reverse("enrolment:role_models", args=[cohort.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))

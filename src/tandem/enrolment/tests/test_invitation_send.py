@@ -16,11 +16,7 @@ from tandem.enrolment.invitation_rules import MAX_PEOPLE_PER_SENDING
 from tandem.enrolment.models import Enrolment, Invitation
 from tandem.enrolment.selectors_invitations import InvitationPartition
 from tandem.enrolment.services_invitations import invitations_send
-from tandem.enrolment.tests.factories_invitations import (
-    EnrolmentFactory,
-    InvitationFactory,
-    OpenCohortFactory,
-)
+from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import CohortFactory, ProgramFactory
@@ -49,7 +45,7 @@ def test_invitations_are_refused_unless_enrolment_is_open(coordinator, send, pha
 
 
 def test_each_person_gets_one_invitation_and_one_email(coordinator, send):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     people = PersonFactory.create_batch(3)
     result = send(cohort=cohort, people=people, actor=coordinator, message="Hallo!")
     assert result.sent == sorted(people, key=lambda p: (p.last_name, p.first_name, p.pk))
@@ -63,13 +59,17 @@ def test_each_person_gets_one_invitation_and_one_email(coordinator, send):
 
 
 def test_tokens_are_unique_and_unguessable(coordinator, send):
-    send(cohort=OpenCohortFactory(), people=PersonFactory.create_batch(20), actor=coordinator)
+    send(
+        cohort=CohortFactory(phase=Phase.ENROLMENT_OPEN),
+        people=PersonFactory.create_batch(20),
+        actor=coordinator,
+    )
     tokens = list(Invitation.objects.values_list("token", flat=True))
     assert len(set(tokens)) == 20
 
 
 def test_a_second_sending_never_invites_the_same_person_again(coordinator, send):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     person = PersonFactory()
     first = send(cohort=cohort, people=[person], actor=coordinator)
     second = send(cohort=cohort, people=[person, PersonFactory()], actor=coordinator)
@@ -89,7 +89,7 @@ def test_a_declined_invitation_is_not_sent_again(coordinator, send):
 
 def test_a_concurrent_double_click_is_caught_by_the_database(coordinator, send, monkeypatch):
     """Two sendings at the same moment: both see nobody invited; the constraint decides."""
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     person = PersonFactory()
     InvitationFactory(cohort=cohort, person=person)  # the other click won the race
 
@@ -105,7 +105,7 @@ def test_a_concurrent_double_click_is_caught_by_the_database(coordinator, send, 
 
 
 def test_enrolled_and_inactive_people_are_skipped_and_reported(coordinator, send):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     enrolled = EnrolmentFactory(cohort=cohort).person
     gone = PersonFactory(is_active=False)
     result = send(cohort=cohort, people=[enrolled, gone], actor=coordinator)
@@ -120,13 +120,13 @@ def test_enrolled_and_inactive_people_are_skipped_and_reported(coordinator, send
 
 
 def test_sending_never_enrols_anyone(coordinator, send):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     send(cohort=cohort, people=PersonFactory.create_batch(2), actor=coordinator)
     assert not Enrolment.objects.exists()
 
 
 def test_the_sending_is_audited_with_counts(coordinator, send):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     invited = InvitationFactory(cohort=cohort).person
     send(cohort=cohort, people=[invited, PersonFactory()], actor=coordinator)
     event = AuditEvent.objects.get(action="cohort.invitations_send")
@@ -144,7 +144,7 @@ def test_the_sending_is_audited_with_counts(coordinator, send):
 def test_emails_go_out_only_after_the_transaction_commits(
     coordinator, django_capture_on_commit_callbacks
 ):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         invitations_send(cohort=cohort, people=[PersonFactory()], actor=coordinator)
         assert mail.outbox == []
@@ -155,7 +155,11 @@ def test_emails_go_out_only_after_the_transaction_commits(
 def test_too_many_people_at_once_are_refused_with_advice(coordinator, monkeypatch, send):
     monkeypatch.setattr(services_invitations, "MAX_PEOPLE_PER_SENDING", 2)
     with pytest.raises(ValidationError, match="several rounds"):
-        send(cohort=OpenCohortFactory(), people=PersonFactory.create_batch(3), actor=coordinator)
+        send(
+            cohort=CohortFactory(phase=Phase.ENROLMENT_OPEN),
+            people=PersonFactory.create_batch(3),
+            actor=coordinator,
+        )
     assert not Invitation.objects.exists()
     assert MAX_PEOPLE_PER_SENDING >= 100
 
@@ -163,8 +167,12 @@ def test_too_many_people_at_once_are_refused_with_advice(coordinator, monkeypatc
 @override_settings(SITE_ROOT="https://tandem.example.com/")
 def test_the_email_has_a_subject_the_personal_link_and_both_bodies(coordinator, send):
     program = ProgramFactory(name="Digital Leadership", purpose="Learn from each other.")
-    cohort = OpenCohortFactory(
-        program=program, name="Spring", languages=["en"], coordinator=coordinator
+    cohort = CohortFactory(
+        phase=Phase.ENROLMENT_OPEN,
+        program=program,
+        name="Spring",
+        languages=["en"],
+        coordinator=coordinator,
     )
     person = PersonFactory(first_name="Marlene", email="marlene@example.com")
     send(cohort=cohort, people=[person], actor=coordinator, message="Please join us!")
@@ -186,7 +194,8 @@ def test_the_email_has_a_subject_the_personal_link_and_both_bodies(coordinator, 
 
 
 def test_the_email_is_written_in_the_cohorts_first_language(coordinator, send):
-    cohort = OpenCohortFactory(
+    cohort = CohortFactory(
+        phase=Phase.ENROLMENT_OPEN,
         languages=["de", "en"],
         starts_on=datetime.date(2030, 3, 4),
         ends_on=datetime.date(2030, 9, 4),
@@ -199,7 +208,9 @@ def test_the_email_is_written_in_the_cohorts_first_language(coordinator, send):
 
 
 def test_the_site_language_is_used_when_the_cohort_language_is_not_written(coordinator, send):
-    cohort = OpenCohortFactory(languages=["fr"], starts_on=datetime.date(2030, 3, 4))
+    cohort = CohortFactory(
+        phase=Phase.ENROLMENT_OPEN, languages=["fr"], starts_on=datetime.date(2030, 3, 4)
+    )
     with override_settings(LANGUAGE_CODE="en"):
         send(cohort=cohort, people=[PersonFactory()], actor=coordinator)
     (message,) = mail.outbox
@@ -213,6 +224,8 @@ def test_a_failing_mail_server_is_reported_not_hidden(coordinator, send, monkeyp
 
     monkeypatch.setattr(services_invitations, "invitation_emails_send", broken)
     person = PersonFactory()
-    result = send(cohort=OpenCohortFactory(), people=[person], actor=coordinator)
+    result = send(
+        cohort=CohortFactory(phase=Phase.ENROLMENT_OPEN), people=[person], actor=coordinator
+    )
     assert result.sent == [person]
     assert result.email_failures == [person]

@@ -12,8 +12,9 @@ from django.test import override_settings
 
 from tandem.enrolment.models import Invitation
 from tandem.enrolment.services_invitations import invitations_send
-from tandem.enrolment.tests.factories_invitations import OpenCohortFactory
 from tandem.people.tests.factories import PersonFactory
+from tandem.programs.choices import Phase
+from tandem.programs.tests.factories import CohortFactory
 
 
 class Inbox:
@@ -49,7 +50,7 @@ def test_an_invitation_travels_through_a_real_smtp_server(
     smtp_server, coordinator, django_capture_on_commit_callbacks
 ):
     inbox, port = smtp_server
-    cohort = OpenCohortFactory(languages=["en"], coordinator=coordinator)
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN, languages=["en"], coordinator=coordinator)
     person = PersonFactory(first_name="Jonas", email="jonas@example.com")
     with (
         override_settings(

@@ -12,11 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.enrolment.models import Invitation
-from tandem.enrolment.tests.factories_invitations import (
-    EnrolmentFactory,
-    InvitationFactory,
-    OpenCohortFactory,
-)
+from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import OrgUnitFactory, PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import CohortFactory
@@ -37,7 +33,7 @@ def urls(cohort):
 
 
 def test_already_invited_people_are_shown_but_cannot_be_selected(client_for, coordinator):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     invited = InvitationFactory(cohort=cohort).person
     free = PersonFactory()
     page = client_for(coordinator).get(urls(cohort)["cohort_invitations"]).content.decode()
@@ -47,7 +43,7 @@ def test_already_invited_people_are_shown_but_cannot_be_selected(client_for, coo
 
 
 def test_the_preview_says_how_many_are_invited_and_how_many_skipped(client_for, coordinator):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     new = PersonFactory.create_batch(2)
     invited = InvitationFactory(cohort=cohort).person
     response = client_for(coordinator).post(
@@ -63,7 +59,7 @@ def test_the_preview_says_how_many_are_invited_and_how_many_skipped(client_for, 
 
 
 def test_everyone_matching_the_filters_can_be_invited_at_once(client_for, coordinator):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     unit = OrgUnitFactory()
     PersonFactory.create_batch(3, org_unit=unit)
     InvitationFactory(cohort=cohort, person=PersonFactory(org_unit=unit))
@@ -77,7 +73,7 @@ def test_everyone_matching_the_filters_can_be_invited_at_once(client_for, coordi
 
 
 def test_a_preview_without_a_selection_goes_back_with_advice(client_for, coordinator):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     unit = OrgUnitFactory()
     response = client_for(coordinator).post(
         urls(cohort)["cohort_invitations_preview"], {"scope": "selected", "org_unit": unit.pk}
@@ -91,7 +87,7 @@ def test_a_preview_without_a_selection_goes_back_with_advice(client_for, coordin
 def test_confirming_sends_and_shows_the_sent_list(
     client_for, coordinator, django_capture_on_commit_callbacks
 ):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     people = PersonFactory.create_batch(2)
     ids = ",".join(str(p.pk) for p in people)
     with django_capture_on_commit_callbacks(execute=True):
@@ -111,7 +107,7 @@ def test_confirming_sends_and_shows_the_sent_list(
 def test_a_double_submit_of_the_confirmation_invites_nobody_twice(
     client_for, coordinator, django_capture_on_commit_callbacks
 ):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     person = PersonFactory()
     client = client_for(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
@@ -147,7 +143,7 @@ def test_the_invitation_page_warns_when_enrolment_is_not_open(client_for, coordi
 
 
 def test_filters_update_only_the_results_for_htmx(client_for, coordinator):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     response = client_for(coordinator).get(
         urls(cohort)["cohort_invitations"], HTTP_HX_REQUEST="true"
     )
@@ -159,7 +155,7 @@ def test_filters_update_only_the_results_for_htmx(client_for, coordinator):
 
 
 def test_the_sent_list_shows_status_and_can_be_filtered(client_for, coordinator):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     pending = InvitationFactory(cohort=cohort, person=PersonFactory(last_name="Offen"))
     declined = InvitationFactory(
         cohort=cohort, person=PersonFactory(last_name="Abgelehnt"), status="declined"
@@ -176,7 +172,7 @@ def test_the_sent_list_shows_status_and_can_be_filtered(client_for, coordinator)
 
 @pytest.mark.parametrize(("language", "lang"), [("de", "de"), ("en", "en")])
 def test_the_invitation_page_renders_in_german_and_english(client_for, coordinator, language, lang):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     response = client_for(coordinator).get(
         urls(cohort)["cohort_invitations"], HTTP_ACCEPT_LANGUAGE=language
     )
@@ -184,7 +180,7 @@ def test_the_invitation_page_renders_in_german_and_english(client_for, coordinat
 
 
 def test_the_cohort_summary_shows_counts_and_links_to_coordinators_only(coordinator, mentee):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     InvitationFactory(cohort=cohort)
     InvitationFactory(cohort=cohort, status="declined")
     request = RequestFactory().get("/")
@@ -206,7 +202,7 @@ def test_the_cohort_summary_shows_counts_and_links_to_coordinators_only(coordina
 
 
 def test_participants_of_the_cohort_see_a_link_to_its_role_models(mentee, mentee_person):
-    cohort = OpenCohortFactory()
+    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     InvitationFactory(cohort=cohort, person=mentee_person)
     EnrolmentFactory(cohort=cohort, role_model_consent_at=timezone.now())
     html = render_to_string(

@@ -11,9 +11,10 @@ from django.urls import reverse
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.enrolment.models import Enrolment
 from tandem.enrolment.services_enrolment import enrolment_update, enrolment_withdraw
-from tandem.enrolment.tests.factories_enrolment import enrol, form_data, learn_topic, open_cohort
+from tandem.enrolment.tests.factories import enrol, form_data, learn_topic
 from tandem.programs.choices import Phase
 from tandem.programs.services_phases import cohort_transition
+from tandem.programs.tests.factories import cohort_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ MESSAGE = "This text is too long: at most 2,000 characters, you wrote 21,600. Pl
 
 
 def test_the_enrolment_form_refuses_21600_characters_and_keeps_the_text(client_for, mentee):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     client = client_for(mentee)
     url = reverse("enrolment:enrol", args=[cohort.pk])
     assert 'maxlength="2000"' in client.get(url).content.decode()
@@ -35,14 +36,14 @@ def test_the_enrolment_form_refuses_21600_characters_and_keeps_the_text(client_f
 
 
 def test_the_service_refuses_too_long_answers_too(mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person)
     with pytest.raises(ValidationError) as caught:
         enrolment_update(enrolment=enrolment, actor=None, questions=TOO_LONG)
     assert caught.value.message_dict["questions"] == [MESSAGE]
 
 
 def _with_older_long_answer(person) -> Enrolment:
-    enrolment = enrol(open_cohort(), person)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), person)
     # Stored before the limit existed (the field took 21,600 characters).
     Enrolment.objects.filter(pk=enrolment.pk).update(questions=TOO_LONG, motivation=TOO_LONG)
     return Enrolment.objects.get(pk=enrolment.pk)
@@ -69,7 +70,7 @@ def test_an_older_longer_answer_does_not_block_other_changes_but_a_new_long_text
 
 
 def test_an_older_longer_note_does_not_block_a_phase_change(coordinator):
-    cohort = open_cohort()
+    cohort = cohort_in(Phase.ENROLMENT_OPEN)
     type(cohort).objects.filter(pk=cohort.pk).update(improvements=TOO_LONG)
     cohort_transition(cohort=cohort, to_phase=Phase.DRAFT, actor=coordinator)
     cohort.refresh_from_db()

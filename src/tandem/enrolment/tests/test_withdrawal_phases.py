@@ -13,10 +13,10 @@ from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.enrolment.models import Enrolment
 from tandem.enrolment.services_enrolment import enrolment_withdraw
-from tandem.enrolment.tests.factories_enrolment import EnrolmentFactory, enrol, open_cohort
+from tandem.enrolment.tests.factories import EnrolmentFactory, enrol
 from tandem.people.tests.factories import PersonFactory, UserFactory
 from tandem.programs.choices import Phase
-from tandem.programs.tests.factories import CohortFactory
+from tandem.programs.tests.factories import CohortFactory, cohort_in
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,9 @@ def test_before_matching_the_person_simply_leaves_the_pool(
     mentee, mentee_person, django_capture_on_commit_callbacks
 ):
     coordinator = UserFactory(email="coord@example.com")
-    enrolment = enrol(open_cohort(coordinator=coordinator), mentee_person, actor=mentee)
+    enrolment = enrol(
+        cohort_in(Phase.ENROLMENT_OPEN, coordinator=coordinator), mentee_person, actor=mentee
+    )
     with django_capture_on_commit_callbacks(execute=True):
         enrolment_withdraw(enrolment=enrolment, actor=mentee)
     enrolment.refresh_from_db()
@@ -90,7 +92,7 @@ def test_withdrawing_twice_is_refused():
 
 
 def test_the_reason_never_enters_the_audit_trail(mentee, mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person, actor=mentee)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
     enrolment_withdraw(enrolment=enrolment, actor=mentee, reason=REASON)
     audit = AuditEvent.objects.get(action="enrolment.withdraw")
     assert audit.data["reason_given"] is True
@@ -105,7 +107,7 @@ def test_the_audit_says_when_no_reason_was_given():
 
 
 def test_the_reason_is_shown_to_coordinators_only(client_for, coordinator, mentee, mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person, actor=mentee)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
     enrolment_withdraw(enrolment=enrolment, actor=mentee, reason=REASON)
     url = reverse("enrolment:enrolment_detail", args=[enrolment.pk])
     coordinator_page = client_for(coordinator).get(url).content.decode()
@@ -117,7 +119,7 @@ def test_the_reason_is_shown_to_coordinators_only(client_for, coordinator, mente
 
 
 def test_one_action_on_the_withdraw_page(client_for, mentee, mentee_person):
-    enrolment = enrol(open_cohort(), mentee_person, actor=mentee)
+    enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
     client = client_for(mentee)
     url = reverse("enrolment:withdraw", args=[enrolment.pk])
     page = client.get(url).content.decode()

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from django.core import mail
 
-from tandem.enrolment.tests.factories_enrolment import (
-    enrol_late,
-)
+from tandem.enrolment.tests.factories import enrol_late
 from tandem.matching.services_requests import mentor_request_answer, mentor_request_send
 from tandem.people.tests.factories import PersonFactory, UserFactory
 

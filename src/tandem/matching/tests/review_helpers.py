@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from tandem.enrolment.tests.factories_enrolment import (
-    enrol_late,
-)
+from tandem.enrolment.tests.factories import enrol_late
 
 
 def second_mentor(ns, **answers):

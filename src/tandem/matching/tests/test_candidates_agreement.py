@@ -30,7 +30,7 @@ def _vector(mentees, mentors, rules, w, prio, block=512):
     return dict(zip(pairs, cs.score.tolist(), strict=True))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)  # pure and fast; the block sizes multiply the cases
 @given(cohort=cohorts(), w=weights(), prio=topic_priorities, block=st.integers(1, 4))
 def test_builder_finds_exactly_the_feasible_pairs_with_the_scalar_score(cohort, w, prio, block):
     mentees, mentors, rules = cohort
@@ -61,7 +61,7 @@ def _check_components(mentees, mentors, rules, w, prio, block=512):
     return cs
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)  # pure and fast; the block sizes multiply the cases
 @given(cohort=cohorts(), w=weights(), prio=topic_priorities, block=st.integers(1, 4))
 def test_builder_components_agree_with_the_scalar_breakdown(cohort, w, prio, block):
     mentees, mentors, rules = cohort

@@ -74,7 +74,7 @@ def _brute_force_best(data, pins):
     return best
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)  # brute-force oracle on small pools
 @given(pool=pools())
 def test_proposals_never_break_a_rule_and_are_optimal(pool):
     data, pins = pool
@@ -95,7 +95,7 @@ def test_proposals_never_break_a_rule_and_are_optimal(pool):
     assert outcome.result.total_score == pytest.approx(expected or 0.0, abs=1e-4)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)  # brute-force oracle on small pools
 @given(pool=pools())
 def test_no_possible_partner_reasons_are_true_and_count_the_rules(pool):
     data, _pins = pool

@@ -9,13 +9,13 @@ from django.urls import reverse
 from tandem.programs.choices import Phase
 from tandem.programs.models import Cohort
 from tandem.programs.services_cohorts import cohort_update
-from tandem.programs.tests.cohort_helpers import ready_cohort
+from tandem.programs.tests.factories import cohort_in, coordinator_user
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("phase", [Phase.MATCHING, Phase.RUNNING])
 def test_requests_and_approval_can_change_while_matching_and_running(coordinator, phase):
-    cohort = ready_cohort(phase=phase)
+    cohort = cohort_in(phase, coordinator_user())
     assert cohort.self_directed_needs_approval is True  # the safe default
 
     cohort_update(
@@ -31,7 +31,7 @@ def test_requests_and_approval_can_change_while_matching_and_running(coordinator
 
 @pytest.mark.django_db
 def test_the_approval_setting_is_on_the_cohort_form(client_for, coordinator):
-    cohort = ready_cohort(phase=Phase.RUNNING, coordinator=coordinator)
+    cohort = cohort_in(Phase.RUNNING, coordinator)
     page = client_for(coordinator).get(reverse("programs:cohort_edit", args=[cohort.pk]))
     html = page.content.decode()
     assert 'name="allow_self_directed"' in html
@@ -41,7 +41,7 @@ def test_the_approval_setting_is_on_the_cohort_form(client_for, coordinator):
 
 @pytest.mark.django_db
 def test_the_coordinator_switches_approval_off_in_the_running_phase(client_for, coordinator):
-    cohort = ready_cohort(phase=Phase.RUNNING, coordinator=coordinator)
+    cohort = cohort_in(Phase.RUNNING, coordinator)
     response = client_for(coordinator).post(
         reverse("programs:cohort_edit", args=[cohort.pk]),
         {
@@ -60,7 +60,7 @@ def test_the_coordinator_switches_approval_off_in_the_running_phase(client_for, 
 def test_a_new_round_takes_the_approval_setting_over(coordinator):
     from tandem.programs.services_cohorts import cohort_copy
 
-    source = ready_cohort(phase=Phase.CLOSED, allow_self_directed=True)
+    source = cohort_in(Phase.CLOSED, coordinator_user(), allow_self_directed=True)
     Cohort.objects.filter(pk=source.pk).update(self_directed_needs_approval=False)
     source.refresh_from_db()
     copy = cohort_copy(source=source, actor=coordinator, name="Next", starts_on=source.ends_on)

@@ -118,7 +118,7 @@ def test_a_missing_cohort_or_request_is_forbidden_not_revealed(
 
 
 def test_a_mentee_of_another_cohort_cannot_open_this_cohorts_pages(client_for, world):
-    from tandem.enrolment.tests.factories_enrolment import EnrolmentFactory
+    from tandem.enrolment.tests.factories import EnrolmentFactory
     from tandem.people.tests.factories import UserFactory
 
     elsewhere = EnrolmentFactory()  # a mentee in another cohort

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from tandem.enrolment.services_enrolment import enrolment_update
-from tandem.enrolment.tests.factories_enrolment import enrol_late
+from tandem.enrolment.tests.factories import enrol_late
 from tandem.matching.services_publish import matching_publish
 from tandem.matching.services_review import proposal_create
 from tandem.matching.services_run import matching_run

@@ -91,7 +91,7 @@ def test_a_withdrawn_mentor_is_named_and_nothing_else_is_checked(matching_cohort
 
 
 def test_an_enrolment_of_another_cohort_is_refused(matching_cohort):
-    from tandem.enrolment.tests.factories_enrolment import EnrolmentFactory
+    from tandem.enrolment.tests.factories import EnrolmentFactory
 
     stranger = EnrolmentFactory(role="mentor")
     result = check(matching_cohort, mentor=stranger)

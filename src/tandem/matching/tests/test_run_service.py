@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
-from tandem.enrolment.tests.factories_enrolment import enrol_late
+from tandem.enrolment.tests.factories import enrol_late
 from tandem.matching.messages import unmatched_text
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
 from tandem.matching.services_run import matching_dry_run, matching_run

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tandem.matching.engine.stable import blocking_pairs, solve_stable
@@ -20,15 +20,11 @@ from .stable_oracles import (
     shuffled_instance,
 )
 
-# Shared machine: no per-example deadline (timing is not what these tests are about).
-SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
 
 def _matching(result) -> set[tuple[str, str]]:
     return {(p.mentee, p.mentor) for p in result.pairs}
 
 
-@SETTINGS
 @given(instances(pins=False))
 def test_stable_result_without_pins_has_no_blocking_pair(instance):
     result = solve_stable(instance)
@@ -38,7 +34,6 @@ def test_stable_result_without_pins_has_no_blocking_pair(instance):
     assert result.blocking_pairs == ()
 
 
-@SETTINGS
 @given(instances())
 def test_stable_result_is_stable_relative_to_the_pins_and_reports_only_pin_induced_pairs(instance):
     result = solve_stable(instance)
@@ -52,7 +47,6 @@ def test_stable_result_is_stable_relative_to_the_pins_and_reports_only_pin_induc
         assert mentee in pinned_people or mentor in pinned_people
 
 
-@SETTINGS
 @given(instances(max_mentee_capacity=3))
 def test_many_to_many_result_is_pairwise_stable_relative_to_the_pins(instance):
     result = solve_stable(instance)
@@ -61,7 +55,7 @@ def test_many_to_many_result_is_pairwise_stable_relative_to_the_pins(instance):
     assert brute_blocking(instance, _matching(result), relative_to_pins=True) == []
 
 
-@settings(SETTINGS, max_examples=60)
+@settings(max_examples=60)  # the brute-force oracle enumerates every matching
 @given(instances(max_side=5))
 def test_stable_result_is_mentee_optimal_among_all_stable_matchings(instance):
     result = solve_stable(instance)
@@ -82,7 +76,6 @@ def test_stable_result_is_mentee_optimal_among_all_stable_matchings(instance):
     assert stable_seen >= 1  # our own result is among them
 
 
-@SETTINGS
 @given(instances(max_mentee_capacity=2), st.data())
 def test_blocking_pairs_agrees_with_brute_force_on_any_matching(instance, data):
     ok = sorted(acceptable(instance))
@@ -93,7 +86,6 @@ def test_blocking_pairs_agrees_with_brute_force_on_any_matching(instance, data):
         assert found == brute_blocking(instance, set(chosen), relative_to_pins=relative)
 
 
-@SETTINGS
 @given(instances(max_mentee_capacity=2), st.randoms(use_true_random=False))
 def test_stable_result_does_not_depend_on_input_order(instance, rnd):
     reordered = shuffled_instance(instance, rnd)
@@ -101,7 +93,6 @@ def test_stable_result_does_not_depend_on_input_order(instance, rnd):
     assert solve_stable(reordered) == solve_stable(instance)
 
 
-@SETTINGS
 @given(instances(rankings=False))
 def test_rankings_that_name_everybody_in_score_order_change_nothing(instance: Instance):
     ok = acceptable(instance)

@@ -63,8 +63,14 @@ def test_excluded_pairs_for_a_cohort_take_one_query_not_one_per_pair(
 
 
 @pytest.mark.django_db(transaction=False)
+# 20 examples: each writes up to 25 people. `db` is shared by the examples on purpose: each one
+# runs in its own rolled-back transaction.
 @settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=20,
+    suppress_health_check=[
+        *settings.default.suppress_health_check,
+        HealthCheck.function_scoped_fixture,
+    ],
 )
 @given(st.lists(st.integers(min_value=0, max_value=30), min_size=2, max_size=25))
 def test_database_answers_match_the_pure_rules(db, boss_choices):

@@ -12,9 +12,13 @@ from tandem.people.tests.factories import LocationFactory
 from tandem.programs.choices import Cadence, EventKind, Phase
 from tandem.programs.models import CohortEvent
 from tandem.programs.services_cohorts import COPIED_FIELDS, cohort_copy
-from tandem.programs.tests.cohort_helpers import coordinator_user
-from tandem.programs.tests.factories import CharterFactory, CohortFactory
-from tandem.programs.tests.factories_events import CohortEventFactory, local
+from tandem.programs.tests.factories import (
+    CharterFactory,
+    CohortEventFactory,
+    CohortFactory,
+    coordinator_user,
+    local,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.programs.choices import Phase
-from tandem.programs.tests.cohort_helpers import enrol, ready_cohort
+from tandem.programs.tests.factories import cohort_in, coordinator_user
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +29,8 @@ REFUSED = ["sponsor", "mentor", "mentee", "outsider"]
 @pytest.fixture
 def cohort(mentor_person):
     """A cohort the mentor persona is enrolled in (a participant of it)."""
-    cohort = ready_cohort(phase=Phase.ENROLMENT_OPEN)
-    enrol(cohort, "mentor", person=mentor_person)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator_user())
+    EnrolmentFactory(cohort=cohort, role="mentor", person=mentor_person)
     return cohort
 
 
@@ -109,8 +110,8 @@ def test_a_missing_cohort_is_404_for_coordinators_and_403_for_others(
 
 
 def test_a_withdrawn_participant_no_longer_sees_the_cohort(client_for, mentee, mentee_person):
-    cohort = ready_cohort(phase=Phase.ENROLMENT_OPEN)
-    enrol(cohort, "mentee", person=mentee_person, withdrawn=True)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator_user())
+    EnrolmentFactory(cohort=cohort, role="mentee", person=mentee_person, withdrawn=True)
     response = client_for(mentee).get(reverse("programs:cohort_detail", args=[cohort.pk]))
     assert response.status_code == 403
 

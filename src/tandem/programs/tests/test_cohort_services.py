@@ -18,8 +18,12 @@ from tandem.programs.services_cohorts import (
     program_create,
     program_update,
 )
-from tandem.programs.tests.cohort_helpers import coordinator_user, ready_cohort
-from tandem.programs.tests.factories import CohortFactory, ProgramFactory
+from tandem.programs.tests.factories import (
+    CohortFactory,
+    ProgramFactory,
+    cohort_in,
+    coordinator_user,
+)
 from tandem.topics.tests.factories import TopicFactory
 
 START = datetime.date(2026, 3, 1)
@@ -268,7 +272,7 @@ def test_unknown_settings_are_a_programming_error(coordinator):
 @pytest.mark.django_db
 @pytest.mark.parametrize("phase", [Phase.DRAFT, Phase.ENROLMENT_OPEN])
 def test_every_setting_can_change_before_matching(coordinator, phase):
-    cohort = ready_cohort(phase=phase)
+    cohort = cohort_in(phase, coordinator_user())
     cohort_update(cohort=cohort, actor=coordinator, cadence=Cadence.WEEKLY, target_meetings=10)
     cohort.refresh_from_db()
     assert (cohort.cadence, cohort.target_meetings) == ("weekly", 10)
@@ -279,7 +283,7 @@ def test_every_setting_can_change_before_matching(coordinator, phase):
 @pytest.mark.django_db
 @pytest.mark.parametrize("phase", [Phase.MATCHING, Phase.RUNNING, Phase.CLOSING, Phase.CLOSED])
 def test_the_frame_is_fixed_once_matching_begins(coordinator, phase):
-    cohort = ready_cohort(phase=phase)
+    cohort = cohort_in(phase, coordinator_user())
     with pytest.raises(ValidationError) as caught:
         cohort_update(cohort=cohort, actor=coordinator, target_meetings=10, name="Renamed")
     message = caught.value.messages[0]
@@ -291,7 +295,7 @@ def test_the_frame_is_fixed_once_matching_begins(coordinator, phase):
 
 @pytest.mark.django_db
 def test_the_contact_and_improvements_can_change_while_running(coordinator):
-    cohort = ready_cohort(phase=Phase.RUNNING)
+    cohort = cohort_in(Phase.RUNNING, coordinator_user())
     cohort_update(
         cohort=cohort, actor=coordinator, coordinator=coordinator, improvements="Fewer forms."
     )
@@ -301,7 +305,7 @@ def test_the_contact_and_improvements_can_change_while_running(coordinator):
 
 @pytest.mark.django_db
 def test_unchanged_values_of_fixed_settings_are_no_change(coordinator):
-    cohort = ready_cohort(phase=Phase.RUNNING)
+    cohort = cohort_in(Phase.RUNNING, coordinator_user())
     cohort_update(
         cohort=cohort, actor=coordinator, target_meetings=cohort.target_meetings, name="New"
     )
@@ -311,17 +315,17 @@ def test_unchanged_values_of_fixed_settings_are_no_change(coordinator):
 
 @pytest.mark.django_db
 def test_the_contact_cannot_be_removed_once_enrolment_is_open(coordinator):
-    cohort = ready_cohort(phase=Phase.ENROLMENT_OPEN)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator_user())
     errors = errors_of(cohort_update, cohort=cohort, actor=coordinator, coordinator=None)
     assert "needs a named contact" in errors["coordinator"][0]
-    draft = ready_cohort(coordinator=coordinator_user("other@example.com"))
+    draft = cohort_in(Phase.DRAFT, coordinator_user("other@example.com"))
     cohort_update(cohort=draft, actor=coordinator, coordinator=None)
     assert draft.coordinator is None
 
 
 @pytest.mark.django_db
 def test_turning_a_cohort_into_a_pilot_sets_the_default_cap(coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     cohort_update(cohort=cohort, actor=coordinator, is_pilot=True)
     cohort.refresh_from_db()
     assert (cohort.is_pilot, cohort.pilot_max_tandems) == (True, 5)
@@ -329,7 +333,9 @@ def test_turning_a_cohort_into_a_pilot_sets_the_default_cap(coordinator):
 
 @pytest.mark.django_db
 def test_an_emptied_end_date_falls_back_to_the_default(coordinator):
-    cohort = ready_cohort(starts_on=START, ends_on=datetime.date(2026, 4, 1))
+    cohort = cohort_in(
+        Phase.DRAFT, coordinator_user(), starts_on=START, ends_on=datetime.date(2026, 4, 1)
+    )
     cohort_update(cohort=cohort, actor=coordinator, ends_on=None)
     cohort.refresh_from_db()
     assert cohort.ends_on == datetime.date(2026, 9, 1)
@@ -337,7 +343,7 @@ def test_an_emptied_end_date_falls_back_to_the_default(coordinator):
 
 @pytest.mark.django_db
 def test_sites_are_replaced(coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     a, b = LocationFactory(name="A"), LocationFactory(name="B")
     cohort_update(cohort=cohort, actor=coordinator, sites=[a, b])
     cohort_update(cohort=cohort, actor=coordinator, sites=[b])
@@ -348,7 +354,7 @@ def test_sites_are_replaced(coordinator):
 @pytest.mark.django_db
 def test_a_contact_who_lost_the_role_does_not_block_other_edits(coordinator):
     former = coordinator_user("former@example.com")
-    cohort = ready_cohort(phase=Phase.CLOSED, coordinator=former)
+    cohort = cohort_in(Phase.CLOSED, former)
     former.groups.clear()
     cohort_update(cohort=cohort, actor=coordinator, improvements="Noted later.")
     cohort.refresh_from_db()

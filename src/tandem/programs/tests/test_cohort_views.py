@@ -7,11 +7,17 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.people.tests.factories import LocationFactory
 from tandem.programs.choices import Phase
 from tandem.programs.models import Cohort, CohortTransition, Program
-from tandem.programs.tests.cohort_helpers import enrol, ready_cohort
-from tandem.programs.tests.factories import CharterFactory, CohortFactory, ProgramFactory
+from tandem.programs.tests.factories import (
+    CharterFactory,
+    CohortFactory,
+    ProgramFactory,
+    cohort_in,
+    coordinator_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +145,7 @@ def test_a_refused_cohort_keeps_what_was_typed(client_for, coordinator):
 
 
 def test_a_running_cohort_offers_only_the_safe_settings(client_for, coordinator):
-    cohort = ready_cohort(phase=Phase.RUNNING)
+    cohort = cohort_in(Phase.RUNNING, coordinator_user())
     url = reverse("programs:cohort_edit", args=[cohort.pk])
     html = client_for(coordinator).get(url).content.decode()
     assert 'name="name"' in html and 'name="coordinator"' in html
@@ -153,7 +159,7 @@ def test_a_running_cohort_offers_only_the_safe_settings(client_for, coordinator)
 
 
 def test_a_draft_cohort_is_edited_in_full(client_for, coordinator):
-    cohort = ready_cohort(coordinator=coordinator)
+    cohort = cohort_in(Phase.DRAFT, coordinator)
     url = reverse("programs:cohort_edit", args=[cohort.pk])
     assert 'value="' + cohort.name + '"' in client_for(coordinator).get(url).content.decode()
     client_for(coordinator).post(
@@ -183,7 +189,7 @@ def test_the_cohort_page_shows_all_phases_the_current_one_and_why_the_next_is_bl
 
 
 def test_a_phase_step_from_the_page_is_recorded_and_shown(client_for, coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     client = client_for(coordinator)
     response = client.post(
         reverse("programs:cohort_transition", args=[cohort.pk]), {"to_phase": "enrolment_open"}
@@ -212,7 +218,7 @@ def test_a_refused_step_shows_every_reason(client_for, coordinator):
 def test_closing_from_the_page_needs_improvements_and_keeps_the_text_on_refusal(
     client_for, coordinator
 ):
-    cohort = ready_cohort(phase=Phase.RUNNING)
+    cohort = cohort_in(Phase.RUNNING, coordinator_user())
     url = reverse("programs:cohort_close", args=[cohort.pk])
     response = client_for(coordinator).post(url, {"improvements": "Typed review"})
     assert response.status_code == 400
@@ -235,8 +241,8 @@ def test_participants_see_the_frame_and_the_contact_without_controls(
     client_for, coordinator, mentor, mentor_person
 ):
     program = ProgramFactory(purpose="Juniors teach seniors AI.")
-    cohort = ready_cohort(phase=Phase.ENROLMENT_OPEN, coordinator=coordinator, program=program)
-    enrol(cohort, "mentor", person=mentor_person)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator, program=program)
+    EnrolmentFactory(cohort=cohort, role="mentor", person=mentor_person)
     html = client_for(mentor).get(reverse("programs:cohort_detail", args=[cohort.pk]))
     html = html.content.decode()
     assert "Juniors teach seniors AI." in html
@@ -248,7 +254,7 @@ def test_participants_see_the_frame_and_the_contact_without_controls(
 
 
 def test_the_cohort_page_renders_in_german_and_english(client_for, coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     url = reverse("programs:cohort_detail", args=[cohort.pk])
     assert (
         '<html lang="de"'

@@ -26,10 +26,14 @@ from tandem.programs.tests.test_cohort_views import cohort_form_data
 
 pytestmark = pytest.mark.django_db
 
+# 40 examples: each one goes through a form or a service with the database. The fixtures (a
+# coordinator, a cohort) are shared by the examples on purpose: no example changes them.
 FUZZ = settings(
     max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    suppress_health_check=[
+        *settings.default.suppress_health_check,
+        HealthCheck.function_scoped_fixture,
+    ],
 )
 any_date = st.dates()  # year 1 to year 9999
 names = (f"Round {n}" for n in itertools.count())

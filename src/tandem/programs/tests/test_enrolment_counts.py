@@ -9,11 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from tandem.enrolment.models import Enrolment, Invitation
 from tandem.enrolment.selectors_counts import cohort_enrolment_counts
 from tandem.enrolment.selectors_invitations import invitation_counts
+from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.selectors_cohorts import cohort_facts
@@ -21,22 +20,6 @@ from tandem.programs.selectors_overview import cohort_funnel
 from tandem.programs.tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def enrol(cohort, person, role="mentee", *, withdrawn=False) -> Enrolment:
-    return Enrolment.objects.create(
-        cohort=cohort,
-        person=person,
-        role=role,
-        status="withdrawn" if withdrawn else "active",
-        withdrawn_at=timezone.now() if withdrawn else None,
-    )
-
-
-def invite(cohort, person, status="sent") -> Invitation:
-    return Invitation.objects.create(
-        cohort=cohort, person=person, token=f"t-{cohort.pk}-{person.pk}", status=status
-    )
 
 
 @pytest.fixture
@@ -50,30 +33,30 @@ def mixed(cohort):
     others = [CohortFactory(phase=Phase.ENROLMENT_OPEN) for _ in range(2)]
     twice = PersonFactory()  # invited here and to two other cohorts, enrolled here and there
     for other in others:
-        invite(other, twice)
-    invite(cohort, twice, "accepted")
-    enrol(cohort, twice, "mentor")
-    enrol(others[0], twice, "mentee")
+        InvitationFactory(cohort=other, person=twice)
+    InvitationFactory(cohort=cohort, person=twice, status="accepted")
+    EnrolmentFactory(cohort=cohort, person=twice, role="mentor")
+    EnrolmentFactory(cohort=others[0], person=twice, role="mentee")
     both = PersonFactory()  # enrolled in both roles ("either"), invited
-    invite(cohort, both, "accepted")
-    enrol(cohort, both, "either")
-    enrol(cohort, PersonFactory(), "mentee")  # found the cohort without an invitation
-    enrol(cohort, PersonFactory(), "mentor")
+    InvitationFactory(cohort=cohort, person=both, status="accepted")
+    EnrolmentFactory(cohort=cohort, person=both, role="either")
+    EnrolmentFactory(cohort=cohort, role="mentee")  # found the cohort without an invitation
+    EnrolmentFactory(cohort=cohort, role="mentor")
     gone = PersonFactory()  # invited, enrolled, withdrew
-    invite(cohort, gone, "accepted")
-    enrol(cohort, gone, "mentee", withdrawn=True)
-    enrol(cohort, PersonFactory(), "either", withdrawn=True)
-    invite(cohort, PersonFactory(), "sent")  # invited, not answered
-    invite(cohort, PersonFactory(), "declined")
+    InvitationFactory(cohort=cohort, person=gone, status="accepted")
+    EnrolmentFactory(cohort=cohort, person=gone, role="mentee", withdrawn=True)
+    EnrolmentFactory(cohort=cohort, role="either", withdrawn=True)
+    InvitationFactory(cohort=cohort, person=PersonFactory(), status="sent")  # invited, not answered
+    InvitationFactory(cohort=cohort, person=PersonFactory(), status="declined")
     return cohort
 
 
 def test_a_person_invited_to_two_cohorts_is_counted_once_in_the_funnel(cohort):
     person = PersonFactory()
-    invite(cohort, person, "accepted")
-    invite(CohortFactory(), person)
-    enrol(cohort, person, "mentor")
-    enrol(cohort, PersonFactory(), "mentee", withdrawn=True)
+    InvitationFactory(cohort=cohort, person=person, status="accepted")
+    InvitationFactory(cohort=CohortFactory(), person=person)
+    EnrolmentFactory(cohort=cohort, person=person, role="mentor")
+    EnrolmentFactory(cohort=cohort, role="mentee", withdrawn=True)
     funnel = cohort_funnel(cohort=cohort)
     assert (funnel.enrolled, funnel.withdrawn, funnel.mentors, funnel.enrolled_invited) == (
         1,
@@ -134,8 +117,8 @@ def test_the_sent_invitations_list_shows_the_same_number_and_reads_a_fixed_numbe
     assert _enrolled_shown(html) == 4
     for _ in range(4):
         person = PersonFactory()
-        invite(mixed, person, "accepted")
-        enrol(mixed, person)
+        InvitationFactory(cohort=mixed, person=person, status="accepted")
+        EnrolmentFactory(cohort=mixed, person=person, role="mentee")
     more, html = queries()
     assert _enrolled_shown(html) == 8
     assert more == small

@@ -11,8 +11,7 @@ from tandem.programs.events import retitled_for_cohort
 from tandem.programs.models import CohortEvent
 from tandem.programs.services_cohorts import cohort_copy
 from tandem.programs.services_events import cohort_propose_events
-from tandem.programs.tests.factories import CohortFactory
-from tandem.programs.tests.factories_events import CohortEventFactory, local
+from tandem.programs.tests.factories import CohortEventFactory, CohortFactory, local
 
 
 def test_the_old_cohort_name_in_a_title_becomes_the_new_one():

@@ -8,8 +8,8 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from tandem.programs.tests.factories import CohortFactory
-from tandem.programs.tests.factories_events import CohortEventFactory, EnrolmentFactory, local
+from tandem.enrolment.tests.factories import EnrolmentFactory
+from tandem.programs.tests.factories import CohortEventFactory, CohortFactory, local
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
@@ -94,7 +94,7 @@ def test_a_cohort_downloads_all_its_events_in_order(
         cohort=cohort, kind="closing", title="Closing", starts_at=local(datetime.date(2031, 9, 3))
     )
     CohortEventFactory(title="Another cohort's event")
-    EnrolmentFactory(cohort=cohort, person=mentor_person)
+    EnrolmentFactory(cohort=cohort, person=mentor_person, role="mentor")
     response = client_for(mentor).get(reverse("programs:cohort_events_ics", args=[cohort.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == (

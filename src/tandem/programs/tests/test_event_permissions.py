@@ -8,8 +8,9 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.programs.models import CohortEvent, EventResponse
-from tandem.programs.tests.factories_events import CohortEventFactory, EnrolmentFactory
+from tandem.programs.tests.factories import CohortEventFactory, CohortFactory
 
 REFUSED_ALWAYS = ["sponsor", "mentee", "outsider"]  # the mentee is not enrolled
 COORDINATORS = ["coordinator", "superuser"]
@@ -19,7 +20,7 @@ COORDINATORS = ["coordinator", "superuser"]
 def event(db, mentor_person):
     """An upcoming event; the mentor is enrolled in its cohort, the mentee is not."""
     event = CohortEventFactory()
-    EnrolmentFactory(cohort=event.cohort, person=mentor_person)
+    EnrolmentFactory(cohort=event.cohort, person=mentor_person, role="mentor")
     return event
 
 
@@ -143,7 +144,9 @@ def test_a_superuser_without_enrolment_gets_an_explanation_not_an_answer(
 
 
 def test_participants_of_another_cohort_are_refused(client_for, mentee, mentee_person, event):
-    EnrolmentFactory(person=mentee_person)  # enrolled elsewhere
+    EnrolmentFactory(
+        person=mentee_person, role="mentor", cohort=CohortFactory()
+    )  # enrolled elsewhere
     client = client_for(mentee)
     for name in ("programs:event_detail", "programs:event_ics"):
         assert client.get(reverse(name, args=[event.pk])).status_code == 403

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.models import Enrolment
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.programs.choices import EventKind, Phase
 from tandem.programs.models import CohortEvent, EventResponse
 from tandem.programs.services_events import (
@@ -20,13 +21,7 @@ from tandem.programs.services_events import (
     event_rsvp,
     event_update,
 )
-from tandem.programs.tests.factories import CohortFactory
-from tandem.programs.tests.factories_events import (
-    BERLIN,
-    CohortEventFactory,
-    EnrolmentFactory,
-    local,
-)
+from tandem.programs.tests.factories import BERLIN, CohortEventFactory, CohortFactory, local
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -177,7 +172,7 @@ def test_updating_unknown_fields_is_a_programming_error(cohort, coordinator):
 
 def test_deleting_an_event_removes_its_answers_and_is_audited(cohort, coordinator, mentor_person):
     event = CohortEventFactory(cohort=cohort)
-    EnrolmentFactory(cohort=cohort, person=mentor_person)
+    EnrolmentFactory(cohort=cohort, person=mentor_person, role="mentor")
     EventResponse.objects.create(event=event, person=mentor_person, answer="yes")
     event_delete(event=event, actor=coordinator)
     assert not CohortEvent.objects.exists() and not EventResponse.objects.exists()
@@ -194,7 +189,7 @@ def upcoming(coordinator):
 
 
 def test_an_enrolled_participant_answers_and_may_change_the_answer(upcoming, mentor_person):
-    EnrolmentFactory(cohort=upcoming.cohort, person=mentor_person)
+    EnrolmentFactory(cohort=upcoming.cohort, person=mentor_person, role="mentor")
     first = event_rsvp(event=upcoming, person=mentor_person, answer="maybe", actor=None)
     second = event_rsvp(event=upcoming, person=mentor_person, answer="yes", actor=None)
     assert first.pk == second.pk
@@ -213,7 +208,7 @@ def test_people_not_enrolled_cannot_answer(upcoming, mentee_person):
 
 
 def test_people_enrolled_in_another_cohort_cannot_answer(upcoming, mentee_person):
-    EnrolmentFactory(person=mentee_person)  # another cohort
+    EnrolmentFactory(person=mentee_person, role="mentor", cohort=CohortFactory())  # another cohort
     with pytest.raises(ValidationError):
         event_rsvp(event=upcoming, person=mentee_person, answer="yes", actor=None)
 
@@ -224,13 +219,14 @@ def test_people_who_withdrew_cannot_answer(upcoming, mentee_person):
         person=mentee_person,
         status="withdrawn",
         withdrawn_at=timezone.now(),
+        role="mentor",
     )
     with pytest.raises(ValidationError):
         event_rsvp(event=upcoming, person=mentee_person, answer="yes", actor=None)
 
 
 def test_an_unknown_answer_is_refused(upcoming, mentor_person):
-    EnrolmentFactory(cohort=upcoming.cohort, person=mentor_person)
+    EnrolmentFactory(cohort=upcoming.cohort, person=mentor_person, role="mentor")
     with pytest.raises(ValidationError) as error:
         event_rsvp(event=upcoming, person=mentor_person, answer="perhaps", actor=None)
     assert "answer" in error.value.message_dict

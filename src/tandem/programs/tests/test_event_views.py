@@ -11,14 +11,10 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from tandem.core.models import AuditEvent
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.models import CohortEvent, EventResponse
-from tandem.programs.tests.factories import CohortFactory
-from tandem.programs.tests.factories_events import (
-    CohortEventFactory,
-    EnrolmentFactory,
-    EventResponseFactory,
-)
+from tandem.programs.tests.factories import CohortEventFactory, CohortFactory, EventResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def event(mentor_person):
     event = CohortEventFactory(title="Tutorial afternoon", agenda="Excel tricks\nQuestions")
-    EnrolmentFactory(cohort=event.cohort, person=mentor_person)
+    EnrolmentFactory(cohort=event.cohort, person=mentor_person, role="mentor")
     return event
 
 
@@ -188,7 +184,7 @@ def test_coordinators_see_counts_and_participants_see_neither_counts_nor_names(
 ):
     others = PersonFactory.create_batch(3, first_name="Zacharias")
     for person, answer in zip(others, ["yes", "yes", "no"], strict=True):
-        EnrolmentFactory(cohort=event.cohort, person=person)
+        EnrolmentFactory(cohort=event.cohort, person=person, role="mentor")
         EventResponseFactory(event=event, person=person, answer=answer)
     url = reverse("programs:event_detail", args=[event.pk])
     coordinator_page = client_for(coordinator).get(url).content.decode()
@@ -205,7 +201,7 @@ def test_coordinators_see_counts_and_participants_see_neither_counts_nor_names(
 def test_past_events_show_the_answer_without_buttons(client_for, mentor, mentor_person):
     cohort = CohortFactory(starts_on=datetime.date(2020, 1, 6), ends_on=datetime.date(2020, 7, 6))
     past = CohortEventFactory(cohort=cohort)
-    EnrolmentFactory(cohort=cohort, person=mentor_person)
+    EnrolmentFactory(cohort=cohort, person=mentor_person, role="mentor")
     EventResponseFactory(event=past, person=mentor_person, answer="yes")
     page = client_for(mentor).get(reverse("programs:event_detail", args=[past.pk])).content.decode()
     assert "Your answer: I will attend" in page

@@ -7,15 +7,14 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from tandem.enrolment.models import (
-    Enrolment,
     GiveBackTopic,
     Invitation,
     LearningNeed,
     TeachingOffer,
 )
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.selectors_overview import cohort_funnel, cohort_needs_analysis
@@ -30,14 +29,14 @@ def cohort():
     return CohortFactory(phase=Phase.ENROLMENT_OPEN)
 
 
-def enrol(cohort, role, *, learn=(), teach=(), wish=(), offer=(), withdrawn=False):
-    enrolment = Enrolment.objects.create(
+def enrolled(cohort, role, *, learn=(), teach=(), wish=(), offer=(), withdrawn=False):
+    """An enrolment row (`EnrolmentFactory`) with the given topics to learn, teach and give back."""
+    enrolment = EnrolmentFactory(
         cohort=cohort,
         person=PersonFactory(),
         role=role,
         availability=["mon-morning"],
-        status="withdrawn" if withdrawn else "active",
-        withdrawn_at=timezone.now() if withdrawn else None,
+        withdrawn=withdrawn,
     )
     for topic in learn:
         LearningNeed.objects.create(
@@ -64,10 +63,10 @@ def test_funnel_counts_invitations_enrolments_and_withdrawals(cohort):
             token=f"t-{status}-{Invitation.objects.count()}",
             status=status,
         )
-    enrol(cohort, "mentor")
-    enrol(cohort, "mentee")
-    enrol(cohort, "either")
-    enrol(cohort, "mentee", withdrawn=True)
+    enrolled(cohort, "mentor")
+    enrolled(cohort, "mentee")
+    enrolled(cohort, "either")
+    enrolled(cohort, "mentee", withdrawn=True)
     funnel = cohort_funnel(cohort=cohort)
     assert (funnel.invited, funnel.pending, funnel.declined) == (4, 2, 1)
     assert funnel.enrolled_invited == 0  # the invited people are not among the enrolled
@@ -76,12 +75,15 @@ def test_funnel_counts_invitations_enrolments_and_withdrawals(cohort):
 
 
 def test_enrolled_through_invitation_counts_only_people_still_enrolled(cohort):
-    invited = [enrol(cohort, "mentee"), enrol(cohort, "mentor", withdrawn=True)]
+    invited = [
+        enrolled(cohort, "mentee"),
+        enrolled(cohort, "mentor", withdrawn=True),
+    ]
     for index, enrolment in enumerate(invited):
         Invitation.objects.create(
             cohort=cohort, person=enrolment.person, token=f"tok-{index}", status="accepted"
         )
-    enrol(cohort, "mentor")  # found the cohort without an invitation
+    enrolled(cohort, "mentor")  # found the cohort without an invitation
     funnel = cohort_funnel(cohort=cohort)
     assert (funnel.enrolled, funnel.enrolled_invited, funnel.withdrawn) == (2, 1, 1)
 
@@ -89,10 +91,10 @@ def test_enrolled_through_invitation_counts_only_people_still_enrolled(cohort):
 def test_small_groups_are_suppressed_and_missing_mentors_flagged(cohort):
     ai, excel = topic("generative-ai"), topic("excel-formulas")
     for _ in range(5):
-        enrol(cohort, "mentee", learn=[ai])
+        enrolled(cohort, "mentee", learn=[ai])
     for _ in range(2):
-        enrol(cohort, "mentee", learn=[excel])
-    enrol(cohort, "mentor", teach=[excel])
+        enrolled(cohort, "mentee", learn=[excel])
+    enrolled(cohort, "mentor", teach=[excel])
     rows = {
         row.topic.code: row.balance
         for row in cohort_needs_analysis(cohort=cohort, min_group=5).learning
@@ -107,15 +109,15 @@ def test_small_groups_are_suppressed_and_missing_mentors_flagged(cohort):
 def test_withdrawn_people_and_the_wrong_side_do_not_count(cohort):
     ai = topic("generative-ai")
     for _ in range(5):
-        enrol(cohort, "mentee", learn=[ai], withdrawn=True)
-    enrol(cohort, "mentor", learn=[ai])  # a mentor's learning need is not mentee demand
+        enrolled(cohort, "mentee", learn=[ai], withdrawn=True)
+    enrolled(cohort, "mentor", learn=[ai])  # a mentor's learning need is not mentee demand
     assert cohort_needs_analysis(cohort=cohort, min_group=1).learning == []
 
 
 def test_give_back_balances_mentor_wishes_against_mentee_offers(cohort):
     leadership = topic("leadership")
     for _ in range(5):
-        enrol(cohort, "mentor", wish=[leadership])
+        enrolled(cohort, "mentor", wish=[leadership])
     rows = cohort_needs_analysis(cohort=cohort, min_group=5).give_back
     assert [(r.topic.code, r.balance.demand, r.balance.supply) for r in rows] == [
         ("leadership", 5, 0)
@@ -125,9 +127,9 @@ def test_give_back_balances_mentor_wishes_against_mentee_offers(cohort):
 def test_the_page_shows_figures_and_never_a_suppressed_count(client_for, coordinator, cohort):
     ai, seo = topic("generative-ai"), topic("seo")
     for _ in range(6):
-        enrol(cohort, "mentee", learn=[ai])
+        enrolled(cohort, "mentee", learn=[ai])
     for _ in range(3):
-        enrol(cohort, "mentee", learn=[seo])
+        enrolled(cohort, "mentee", learn=[seo])
     response = client_for(coordinator).get(reverse("programs:cohort_overview", args=[cohort.pk]))
     assert response.status_code == 200
     html = response.content.decode()
@@ -173,7 +175,7 @@ def test_the_cohort_page_links_coordinators_to_the_overview(client_for, coordina
 
 
 def test_no_chart_is_drawn_when_every_count_is_suppressed(client_for, coordinator, cohort):
-    enrol(cohort, "mentee", learn=[topic("seo")])
+    enrolled(cohort, "mentee", learn=[topic("seo")])
     html = (
         client_for(coordinator)
         .get(reverse("programs:cohort_overview", args=[cohort.pk]))

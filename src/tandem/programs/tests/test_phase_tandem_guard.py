@@ -6,19 +6,21 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.programs.choices import Phase
 from tandem.programs.selectors_cohorts import _tandem_counts, cohort_facts
 from tandem.programs.services_cohorts import cohort_start
-from tandem.programs.tests.cohort_helpers import enrol, ready_cohort
+from tandem.programs.tests.factories import cohort_in, coordinator_user
 from tandem.tandems.tests.factories import TandemFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def matching_cohort(**fields):
-    cohort = ready_cohort(phase=Phase.MATCHING, **fields)
-    enrol(cohort, "mentor")
-    enrol(cohort, "mentee")
+def cohort_in_matching_with_a_pair(**fields):
+    """A cohort in matching with a mentor and a mentee enrolled (rows only, no topics)."""
+    cohort = cohort_in(Phase.MATCHING, coordinator_user(), **fields)
+    EnrolmentFactory(cohort=cohort, role="mentor")
+    EnrolmentFactory(cohort=cohort, role="mentee")
     return cohort
 
 
@@ -31,7 +33,7 @@ def refused_start(cohort, actor) -> list[str]:
 
 
 def test_a_cohort_with_a_published_tandem_cannot_start(coordinator):
-    cohort = matching_cohort()
+    cohort = cohort_in_matching_with_a_pair()
     TandemFactory(cohort=cohort, confirmed=True)
     TandemFactory(cohort=cohort, published=True)
 
@@ -43,7 +45,7 @@ def test_a_cohort_with_a_published_tandem_cannot_start(coordinator):
 
 
 def test_a_cohort_with_unpublished_proposals_cannot_start(coordinator):
-    cohort = matching_cohort()
+    cohort = cohort_in_matching_with_a_pair()
     TandemFactory(cohort=cohort)
     TandemFactory(cohort=cohort, published=True)
 
@@ -53,7 +55,7 @@ def test_a_cohort_with_unpublished_proposals_cannot_start(coordinator):
 
 
 def test_a_cohort_starts_when_all_open_tandems_are_formed(coordinator):
-    cohort = matching_cohort()
+    cohort = cohort_in_matching_with_a_pair()
     TandemFactory(cohort=cohort, confirmed=True)
     TandemFactory(cohort=cohort, confirmed=True)
     TandemFactory(cohort=cohort, dissolved=True)  # closed ones do not hold the start up
@@ -65,7 +67,7 @@ def test_a_cohort_starts_when_all_open_tandems_are_formed(coordinator):
 
 
 def test_a_pilot_with_more_formed_tandems_than_its_cap_cannot_start(coordinator):
-    cohort = matching_cohort(is_pilot=True, pilot_max_tandems=2)
+    cohort = cohort_in_matching_with_a_pair(is_pilot=True, pilot_max_tandems=2)
     for _ in range(3):
         TandemFactory(cohort=cohort, confirmed=True)
 
@@ -78,7 +80,7 @@ def test_a_pilot_with_more_formed_tandems_than_its_cap_cannot_start(coordinator)
 
 
 def test_a_pilot_at_its_cap_starts_and_closed_tandems_do_not_count(coordinator):
-    cohort = matching_cohort(is_pilot=True, pilot_max_tandems=2)
+    cohort = cohort_in_matching_with_a_pair(is_pilot=True, pilot_max_tandems=2)
     TandemFactory(cohort=cohort, confirmed=True)
     TandemFactory(cohort=cohort, confirmed=True)
     TandemFactory(cohort=cohort, dissolved=True)
@@ -93,7 +95,7 @@ def test_a_pilot_at_its_cap_starts_and_closed_tandems_do_not_count(coordinator):
 def test_the_facts_count_open_and_unconfirmed_tandems_of_this_cohort_only(
     django_assert_num_queries,
 ):
-    cohort = matching_cohort()
+    cohort = cohort_in_matching_with_a_pair()
     TandemFactory(cohort=cohort)
     TandemFactory(cohort=cohort, published=True)
     TandemFactory(cohort=cohort, confirmed=True)
@@ -108,4 +110,4 @@ def test_the_facts_count_open_and_unconfirmed_tandems_of_this_cohort_only(
 
 
 def test_a_cohort_without_tandems_counts_none():
-    assert _tandem_counts(matching_cohort()) == (0, 0)
+    assert _tandem_counts(cohort_in_matching_with_a_pair()) == (0, 0)

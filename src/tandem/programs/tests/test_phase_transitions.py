@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tandem.core.models import AuditEvent
+from tandem.enrolment.tests.factories import EnrolmentFactory
+from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.models import CohortTransition
 from tandem.programs.services_cohorts import (
@@ -18,8 +20,7 @@ from tandem.programs.services_cohorts import (
     cohort_start_matching,
     cohort_transition,
 )
-from tandem.programs.tests.cohort_helpers import coordinator_user, enrol, ready_cohort
-from tandem.programs.tests.factories import CohortFactory
+from tandem.programs.tests.factories import CohortFactory, cohort_in, coordinator_user
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +32,11 @@ def refused(call, **kwargs) -> list[str]:
 
 
 def test_each_step_is_recorded_with_actor_time_and_an_audit_row(coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     before = timezone.now()
     cohort_open_enrolment(cohort=cohort, actor=coordinator)
-    enrol(cohort, "mentor")
-    enrol(cohort, "mentee")
+    EnrolmentFactory(cohort=cohort, role="mentor")
+    EnrolmentFactory(cohort=cohort, role="mentee")
     cohort_start_matching(cohort=cohort, actor=coordinator)
     cohort_start(cohort=cohort, actor=coordinator)
     cohort_begin_closing(cohort=cohort, actor=coordinator)
@@ -71,13 +72,13 @@ def test_each_step_is_recorded_with_actor_time_and_an_audit_row(coordinator):
 
 
 def test_the_callers_cohort_object_follows_the_step(coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     cohort_open_enrolment(cohort=cohort, actor=coordinator)
     assert cohort.phase == Phase.ENROLMENT_OPEN
 
 
 def test_opening_enrolment_without_a_coordinator_is_refused_and_nothing_is_recorded(coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     cohort.coordinator = None
     cohort.save()
     problems = refused(cohort_open_enrolment, cohort=cohort, actor=coordinator)
@@ -90,7 +91,7 @@ def test_opening_enrolment_without_a_coordinator_is_refused_and_nothing_is_recor
 
 def test_opening_enrolment_with_a_contact_who_lost_the_role_is_refused(coordinator):
     former = coordinator_user("former@example.com")
-    cohort = ready_cohort(coordinator=former)
+    cohort = cohort_in(Phase.DRAFT, former)
     former.groups.clear()
     problems = refused(cohort_open_enrolment, cohort=cohort, actor=coordinator)
     assert any("no longer has the coordinator role" in p for p in problems)
@@ -103,29 +104,29 @@ def test_opening_enrolment_without_a_charter_is_refused(coordinator):
 
 
 def test_matching_without_mentors_or_mentees_is_refused(coordinator):
-    cohort = ready_cohort(phase=Phase.ENROLMENT_OPEN)
-    enrol(cohort, "mentee")
-    enrol(cohort, "mentor", withdrawn=True)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator_user())
+    EnrolmentFactory(cohort=cohort, role="mentee")
+    EnrolmentFactory(cohort=cohort, role="mentor", person=PersonFactory(), withdrawn=True)
     problems = refused(cohort_start_matching, cohort=cohort, actor=coordinator)
     assert any("who can be a mentor" in p for p in problems)
 
 
 def test_people_open_to_either_role_make_matching_possible(coordinator):
-    cohort = ready_cohort(phase=Phase.ENROLMENT_OPEN)
-    enrol(cohort, "either")
-    enrol(cohort, "mentee")
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator_user())
+    EnrolmentFactory(cohort=cohort, role="either")
+    EnrolmentFactory(cohort=cohort, role="mentee")
     cohort_start_matching(cohort=cohort, actor=coordinator)
     assert cohort.phase == Phase.MATCHING
 
 
 def test_skipping_a_phase_is_refused(coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     problems = refused(cohort_start, cohort=cohort, actor=coordinator)
     assert "one phase at a time" in problems[0]
 
 
 def test_closing_without_improvements_or_an_explicit_none_is_refused(coordinator):
-    cohort = ready_cohort(phase=Phase.CLOSING)
+    cohort = cohort_in(Phase.CLOSING, coordinator_user())
     problems = refused(cohort_close, cohort=cohort, actor=coordinator, improvements="  ")
     assert "Note what to change for the next round" in problems[0]
     cohort_close(cohort=cohort, actor=coordinator, no_improvements=True)
@@ -134,20 +135,20 @@ def test_closing_without_improvements_or_an_explicit_none_is_refused(coordinator
 
 
 def test_a_refused_close_keeps_the_stored_improvements(coordinator):
-    cohort = ready_cohort(phase=Phase.RUNNING, improvements="Keep this.")
+    cohort = cohort_in(Phase.RUNNING, coordinator_user(), improvements="Keep this.")
     refused(cohort_close, cohort=cohort, actor=coordinator, improvements="New text")
     cohort.refresh_from_db()
     assert cohort.improvements == "Keep this."
 
 
 def test_improvements_noted_earlier_are_enough_to_close(coordinator):
-    cohort = ready_cohort(phase=Phase.CLOSING, improvements="More kickoff time.")
+    cohort = cohort_in(Phase.CLOSING, coordinator_user(), improvements="More kickoff time.")
     cohort_close(cohort=cohort, actor=coordinator)
     assert cohort.phase == Phase.CLOSED
 
 
 def test_back_to_draft_while_nobody_enrolled(coordinator):
-    cohort = ready_cohort(phase=Phase.ENROLMENT_OPEN)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator_user())
     cohort_back_to_draft(cohort=cohort, actor=coordinator)
     assert cohort.phase == Phase.DRAFT
     step = CohortTransition.objects.get()
@@ -156,14 +157,14 @@ def test_back_to_draft_while_nobody_enrolled(coordinator):
 
 
 def test_back_to_draft_is_refused_after_someone_enrolled_even_if_they_withdrew(coordinator):
-    cohort = ready_cohort(phase=Phase.ENROLMENT_OPEN)
-    enrol(cohort, "mentor", withdrawn=True)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator_user())
+    EnrolmentFactory(cohort=cohort, role="mentor", person=PersonFactory(), withdrawn=True)
     problems = refused(cohort_back_to_draft, cohort=cohort, actor=coordinator)
     assert "1 person has already enrolled" in problems[0]
 
 
 def test_a_stale_cohort_object_cannot_step_twice(coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     stale = type(cohort).objects.get(pk=cohort.pk)
     cohort_open_enrolment(cohort=cohort, actor=coordinator)
     problems = refused(cohort_open_enrolment, cohort=stale, actor=coordinator)
@@ -172,7 +173,7 @@ def test_a_stale_cohort_object_cannot_step_twice(coordinator):
 
 
 def test_an_unknown_target_phase_is_refused(coordinator):
-    cohort = ready_cohort()
+    cohort = cohort_in(Phase.DRAFT, coordinator_user())
     assert (
         "is not a phase"
         in refused(cohort_transition, cohort=cohort, to_phase="archived", actor=coordinator)[0]

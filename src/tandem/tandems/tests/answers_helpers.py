@@ -9,10 +9,6 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from tandem.enrolment.tests.factories_enrolment import (
-    enrol,
-    enrol_late,  # noqa: F401 (re-exported)
-)
 from tandem.programs.choices import Phase
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.tandems.services_answers import tandem_accept
@@ -67,10 +63,11 @@ def rich_pair(coordinator, mentee_person, mentor_person) -> Tandem:
     Tuesday midday, German, and meeting online; they work in different units.
     """
     from tandem.enrolment.choices import GiveBackDirection, Role
-    from tandem.enrolment.tests.factories_enrolment import give_back_topic, learn_topic, open_cohort
+    from tandem.enrolment.tests.factories import enrol, give_back_topic, learn_topic
     from tandem.people.tests.factories import OrgUnitFactory
+    from tandem.programs.tests.factories import cohort_in
 
-    cohort = open_cohort(coordinator=coordinator, languages=["en", "de"])
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator=coordinator, languages=["en", "de"])
     ai = learn_topic(name_de="KI-Assistenten", name_en="AI assistants")
     excel = learn_topic(name_de="Excel-Formeln", name_en="Excel formulas")
     seo = learn_topic(name_de="Suchmaschinenoptimierung", name_en="Search engine optimisation")

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from tandem.enrolment.choices import Role
-from tandem.enrolment.tests.factories_enrolment import EnrolmentFactory
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import CohortFactory
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.services_enrolment import enrolment_withdraw
-from tandem.enrolment.tests.factories_enrolment import EnrolmentFactory
+from tandem.enrolment.tests.factories import EnrolmentFactory, enrol_late
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
@@ -20,7 +20,6 @@ from tandem.tandems.services_answers import tandem_accept, tandem_coffee_set, ta
 from tandem.tandems.tests.answers_helpers import (
     COORDINATOR_EMAIL,
     accept_both,
-    enrol_late,
     in_days,
     mails_to,
     publish,

@@ -9,9 +9,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from tandem.enrolment.tests.factories import enrol_late
 from tandem.people.tests.factories import PersonFactory
 from tandem.tandems.services_answers import tandem_accept, tandem_decline
-from tandem.tandems.tests.answers_helpers import COORDINATOR_EMAIL, enrol_late, mails_to, publish
+from tandem.tandems.tests.answers_helpers import COORDINATOR_EMAIL, mails_to, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from tandem.enrolment.choices import Role
+from tandem.enrolment.tests.factories import enrol_late
 from tandem.matching.selectors import cohort_matching_input
 from tandem.matching.services_run import matching_run
 from tandem.people.tests.factories import PersonFactory
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.tandems.services_answers import tandem_accept, tandem_decline
-from tandem.tandems.tests.answers_helpers import enrol_late
 
 pytestmark = pytest.mark.django_db
 

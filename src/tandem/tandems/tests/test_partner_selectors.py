@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 from django.utils import timezone, translation
 
-from tandem.enrolment.tests.factories_enrolment import EnrolmentFactory
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.tandems.models import TandemStatus
 from tandem.tandems.selectors_partner import (
     TopicFit,

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tandem.enrolment.choices import Role
-from tandem.enrolment.tests.factories_enrolment import EnrolmentFactory
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.people.tests.factories import PersonFactory, UserFactory
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus
 from tandem.tandems.tests.answers_helpers import accept_both, in_days

@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import Role
 from tandem.enrolment.services_enrolment import enrolment_withdraw
-from tandem.enrolment.tests.factories_enrolment import EnrolmentFactory
+from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
-from tandem.programs.tests.factories import CohortFactory
+from tandem.programs.tests.factories import cohort_in
 from tandem.tandems import services
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.tandems.selectors import enrolment_open_tandems
@@ -26,10 +26,6 @@ pytestmark = pytest.mark.django_db
 REASON = "My new job leaves no time, and my partner was not a good fit."
 COORDINATOR_EMAIL = "clara.coordinator@example.com"  # the conftest persona, Clara Koordinatorin
 BLAMING_WORDS = ("withdr", "zurückgezogen", "reason", "Grund", "new job", "declin")
-
-
-def cohort_in(phase, coordinator, *, languages=("en",)):
-    return CohortFactory(phase=phase, coordinator=coordinator, languages=list(languages))
 
 
 def enrolled(cohort, role, first_name, email):
@@ -63,7 +59,7 @@ def assert_blame_free(message):
 def test_a_formed_tandem_ends_without_blame_when_the_mentee_withdraws(
     coordinator, django_capture_on_commit_callbacks
 ):
-    cohort = cohort_in(Phase.RUNNING, coordinator)
+    cohort = cohort_in(Phase.RUNNING, coordinator, languages=["en"])
     tandem = pair(cohort, confirmed=True)
     # The mentor has capacity for two: their other tandem goes on.
     other = TandemFactory(cohort=cohort, mentor=tandem.mentor, confirmed=True)
@@ -105,7 +101,7 @@ def test_a_formed_tandem_ends_without_blame_when_the_mentee_withdraws(
 def test_a_withdrawing_mentor_ends_each_of_their_tandems(
     coordinator, django_capture_on_commit_callbacks
 ):
-    cohort = cohort_in(Phase.RUNNING, coordinator)
+    cohort = cohort_in(Phase.RUNNING, coordinator, languages=["en"])
     first = pair(cohort, confirmed=True)
     second = TandemFactory(cohort=cohort, mentor=first.mentor, confirmed=True)
 
@@ -120,7 +116,7 @@ def test_a_withdrawing_mentor_ends_each_of_their_tandems(
 def test_a_published_proposal_is_dissolved_and_the_partner_told(
     coordinator, django_capture_on_commit_callbacks
 ):
-    tandem = pair(cohort_in(Phase.MATCHING, coordinator), published=True)
+    tandem = pair(cohort_in(Phase.MATCHING, coordinator, languages=["en"]), published=True)
 
     withdraw(tandem.mentor, django_capture_on_commit_callbacks)
 
@@ -140,7 +136,7 @@ def test_a_published_proposal_is_dissolved_and_the_partner_told(
 def test_a_mere_proposal_is_dissolved_without_telling_the_partner_who_never_saw_it(
     coordinator, django_capture_on_commit_callbacks
 ):
-    tandem = pair(cohort_in(Phase.MATCHING, coordinator))
+    tandem = pair(cohort_in(Phase.MATCHING, coordinator, languages=["en"]))
 
     withdraw(tandem.mentee, django_capture_on_commit_callbacks)
 
@@ -154,7 +150,7 @@ def test_a_mere_proposal_is_dissolved_without_telling_the_partner_who_never_saw_
 def test_before_matching_a_withdrawal_touches_no_tandems_and_tells_no_partner(
     coordinator, django_capture_on_commit_callbacks
 ):
-    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator)
+    cohort = cohort_in(Phase.ENROLMENT_OPEN, coordinator, languages=["en"])
     enrolled(cohort, Role.MENTOR, "Martin", "martin@example.com")
     mentee = enrolled(cohort, Role.MENTEE, "Petra", "petra@example.com")
 
@@ -166,7 +162,7 @@ def test_before_matching_a_withdrawal_touches_no_tandems_and_tells_no_partner(
 
 
 def test_closed_tandems_are_not_touched_again(coordinator, django_capture_on_commit_callbacks):
-    cohort = cohort_in(Phase.RUNNING, coordinator)
+    cohort = cohort_in(Phase.RUNNING, coordinator, languages=["en"])
     ended = pair(cohort, ended=True)
     dissolved = TandemFactory(cohort=cohort, mentee=ended.mentee, dissolved=True)
     before = {t.pk: (t.status, t.ended_at) for t in (ended, dissolved)}
@@ -182,7 +178,7 @@ def test_closed_tandems_are_not_touched_again(coordinator, django_capture_on_com
 def test_ending_twice_changes_nothing_the_second_time(
     coordinator, django_capture_on_commit_callbacks
 ):
-    tandem = pair(cohort_in(Phase.RUNNING, coordinator), confirmed=True)
+    tandem = pair(cohort_in(Phase.RUNNING, coordinator, languages=["en"]), confirmed=True)
     with django_capture_on_commit_callbacks(execute=True):
         tandem_end_without_blame(tandem=tandem, leaving=tandem.mentee, actor=coordinator)
     ended_at = Tandem.objects.get(pk=tandem.pk).ended_at
@@ -197,7 +193,7 @@ def test_ending_twice_changes_nothing_the_second_time(
 
 
 def test_only_a_partner_can_be_the_one_who_leaves(coordinator):
-    cohort = cohort_in(Phase.RUNNING, coordinator)
+    cohort = cohort_in(Phase.RUNNING, coordinator, languages=["en"])
     tandem = pair(cohort, confirmed=True)
     stranger = EnrolmentFactory(cohort=cohort)
     with pytest.raises(ValidationError) as caught:
@@ -210,7 +206,7 @@ def test_only_a_partner_can_be_the_one_who_leaves(coordinator):
 def test_the_partner_is_written_to_in_german_for_a_german_first_cohort(
     coordinator, django_capture_on_commit_callbacks
 ):
-    tandem = pair(cohort_in(Phase.RUNNING, coordinator, languages=("de", "en")), confirmed=True)
+    tandem = pair(cohort_in(Phase.RUNNING, coordinator, languages=["de", "en"]), confirmed=True)
 
     withdraw(tandem.mentee, django_capture_on_commit_callbacks)
 
@@ -224,7 +220,16 @@ def test_the_partner_is_written_to_in_german_for_a_german_first_cohort(
 def test_the_german_subject_for_a_german_first_cohort(
     coordinator, django_capture_on_commit_callbacks
 ):
-    tandem = pair(cohort_in(Phase.RUNNING, coordinator, languages=("de",)), confirmed=True)
+    tandem = pair(
+        cohort_in(
+            Phase.RUNNING,
+            coordinator,
+            languages=[
+                "de",
+            ],
+        ),
+        confirmed=True,
+    )
     withdraw(tandem.mentee, django_capture_on_commit_callbacks)
     [to_partner] = mails_to("martin@example.com")
     assert to_partner.subject.startswith("Neuigkeiten")
@@ -233,7 +238,7 @@ def test_the_german_subject_for_a_german_first_cohort(
 def test_the_partner_is_written_to_in_english_for_an_english_first_cohort(
     coordinator, django_capture_on_commit_callbacks
 ):
-    tandem = pair(cohort_in(Phase.RUNNING, coordinator, languages=("en", "de")), confirmed=True)
+    tandem = pair(cohort_in(Phase.RUNNING, coordinator, languages=["en", "de"]), confirmed=True)
 
     withdraw(tandem.mentee, django_capture_on_commit_callbacks)
 
@@ -247,7 +252,7 @@ def test_the_partner_is_written_to_in_english_for_an_english_first_cohort(
 def test_without_a_named_coordinator_the_partner_is_still_told_kindly(
     django_capture_on_commit_callbacks,
 ):
-    tandem = pair(cohort_in(Phase.RUNNING, None), confirmed=True)
+    tandem = pair(cohort_in(Phase.RUNNING, None, languages=["en"]), confirmed=True)
 
     withdraw(tandem.mentee, django_capture_on_commit_callbacks)
 
@@ -264,7 +269,7 @@ def test_a_failing_partner_mail_does_not_stop_the_coordinator_mail(
         raise ConnectionError("mail server down")
 
     monkeypatch.setattr(services, "partner_left_email_send", broken)
-    tandem = pair(cohort_in(Phase.RUNNING, coordinator), confirmed=True)
+    tandem = pair(cohort_in(Phase.RUNNING, coordinator, languages=["en"]), confirmed=True)
 
     withdraw(tandem.mentee, django_capture_on_commit_callbacks)
 
@@ -273,7 +278,7 @@ def test_a_failing_partner_mail_does_not_stop_the_coordinator_mail(
 
 
 def test_open_tandems_of_an_enrolment_are_those_still_open_in_either_role(coordinator):
-    cohort = cohort_in(Phase.RUNNING, coordinator)
+    cohort = cohort_in(Phase.RUNNING, coordinator, languages=["en"])
     as_mentor = pair(cohort, confirmed=True)
     second = TandemFactory(cohort=cohort, mentor=as_mentor.mentor, published=True)
     TandemFactory(cohort=cohort, mentor=as_mentor.mentor, ended=True)

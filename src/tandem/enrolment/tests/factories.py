@@ -1,13 +1,27 @@
-"""Factories and helpers for the enrolment tests: enrolments, open cohorts, topics, form data."""
+"""Test factories of the enrolment app: enrolments, needs, offers, consents, invitations; `enrol`
+(the one way to enrol someone through the service), `enrol_late`, valid answers and form data.
+
+`EnrolmentFactory` writes the row directly (any cohort phase; `withdrawn=True` for a withdrawn
+one); `enrol` goes through `enrolment_create`, so the cohort must be open (see
+`tandem.programs.tests.factories.cohort_in`) and the answers valid.
+"""
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import factory
+from django.utils import timezone
 
-from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, Role
-from tandem.enrolment.models import ConsentRecord, Enrolment, LearningNeed, TeachingOffer
+from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, InvitationStatus, Role
+from tandem.enrolment.models import (
+    ConsentRecord,
+    Enrolment,
+    Invitation,
+    LearningNeed,
+    TeachingOffer,
+)
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.models import Cohort
@@ -17,7 +31,8 @@ from tandem.topics.tests.factories import TopicAreaFactory, TopicFactory
 
 
 class EnrolmentFactory(factory.django.DjangoModelFactory):
-    """An active mentee enrolment in a cohort that is open for enrolment (no topics yet)."""
+    """An active mentee enrolment in a cohort that is open for enrolment (no topics yet);
+    `withdrawn=True` for one withdrawn now."""
 
     class Meta:
         model = Enrolment
@@ -29,6 +44,11 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
     motivation = "I want to understand how my team works with digital tools."
     availability = factory.LazyFunction(lambda: ["mon-morning", "wed-afternoon"])
     languages = factory.LazyFunction(lambda: ["de"])
+
+    class Params:
+        withdrawn = factory.Trait(
+            status=EnrolmentStatus.WITHDRAWN, withdrawn_at=factory.LazyFunction(timezone.now)
+        )
 
 
 class LearningNeedFactory(factory.django.DjangoModelFactory):
@@ -58,12 +78,14 @@ class ConsentRecordFactory(factory.django.DjangoModelFactory):
     charter = factory.SubFactory(CharterFactory)
 
 
-def open_cohort(**kwargs: Any) -> Cohort:
-    """A cohort open for enrolment with a published charter (version 1)."""
-    kwargs.setdefault("phase", Phase.ENROLMENT_OPEN)
-    cohort = CohortFactory(**kwargs)
-    CharterFactory(cohort=cohort)
-    return cohort
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    cohort = factory.SubFactory(CohortFactory, phase=Phase.ENROLMENT_OPEN)
+    person = factory.SubFactory(PersonFactory)
+    token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
+    status = InvitationStatus.SENT
 
 
 def learn_topic(**kwargs: Any) -> Topic:
