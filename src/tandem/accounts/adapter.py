@@ -66,6 +66,25 @@ class TandemAccountAdapter(DefaultAccountAdapter):
             return self.respond_user_inactive(request, user)
         return response
 
+    def get_email_verification_redirect_url(self, email_address: Any) -> str:
+        """A new account has no password yet (sign-up asks only for the address): following the
+        link proves control of the mailbox, so it leads straight to choosing the password, with a
+        fresh one-time key (the same page a password-reset mail opens). The link from a sign-up
+        started by someone else thus gives that someone nothing."""
+        user = email_address.user
+        if not user.has_usable_password():
+            from allauth.account.forms import default_token_generator
+            from allauth.account.utils import user_pk_to_url_str
+
+            return reverse(
+                "account_reset_password_from_key",
+                kwargs={
+                    "uidb36": user_pk_to_url_str(user),
+                    "key": default_token_generator.make_token(user),
+                },
+            )
+        return super().get_email_verification_redirect_url(email_address)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         from allauth.core import context as allauth_context
 

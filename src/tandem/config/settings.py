@@ -138,16 +138,23 @@ LOGIN_REDIRECT_URL = "core:home"
 
 # django-allauth: e-mail login, no usernames, reset by e-mail, throttled logins.
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Sign-up asks only for the address: the password is chosen after the link in the mail is followed,
+# by whoever controls the mailbox (otherwise someone could sign up a colleague with a password of
+# their own, and the colleague's click on the link would verify an account its creator can use).
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
 # Sign-up must prove control of the mailbox: an account is usable only after the link in the
 # verification e-mail is followed (not configurable: "optional" let anyone take over a colleague's
 # account). Sign-up answers every address alike and tells the truth by e-mail (accounts.adapter).
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False  # the link leads to choosing the password
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "tandem.accounts.adapter.TandemAccountAdapter"
-ACCOUNT_FORMS = {"signup": "tandem.accounts.forms.TandemSignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "tandem.accounts.forms.TandemSignupForm",
+    "login": "tandem.accounts.forms.TandemLoginForm",
+}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
     # Every login attempt per client address (allauth's default); see ALLAUTH_TRUSTED_PROXY_COUNT.

@@ -100,7 +100,7 @@ def test_password_reset_mail_link_sets_a_new_password(client, coordinator):
     assert form.status_code == 200 and 'name="password1"' in form.content.decode()
     done = client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
     assert done.status_code == 302
-    assert done["Location"] == reverse("account_reset_password_from_key_done")
+    assert done["Location"] == reverse("core:home")  # signed in with the new password
 
     client.logout()
     assert login(client, coordinator.email, PASSWORD).status_code == 200  # old one is gone

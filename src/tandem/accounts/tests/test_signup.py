@@ -24,10 +24,19 @@ def _clear_rate_limits():
     cache.clear()
 
 
-def sign_up(client, email: str):
+def sign_up(client, email: str, password: str = PASSWORD):
+    """Sign-up takes only the address; a password typed anyway is ignored."""
     return client.post(
-        reverse("account_signup"), {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+        reverse("account_signup"), {"email": email, "password1": password, "password2": password}
     )
+
+
+def confirm_and_choose_password(client, link: str, password: str = PASSWORD):
+    """Follow the mail's link, confirm, and choose the password on the page it leads to."""
+    chooser = client.post(link)
+    assert chooser.status_code == 302
+    form_url = client.get(chooser["Location"])["Location"]  # allauth moves the key to the session
+    return client.post(form_url, {"password1": password, "password2": password})
 
 
 def signed_in(client) -> bool:
@@ -57,18 +66,22 @@ def test_following_the_link_in_the_mail_makes_the_account_usable(client, mentor_
     page = client.get(link)
     assert page.status_code == 200
     assert '<article class="auth-card">' in page.content.decode()
-    confirmed = client.post(link)
-    assert confirmed.status_code == 302
+    assert not signed_in(client)
+    done = confirm_and_choose_password(client, link)
+    assert done.status_code == 302
     assert signed_in(client)
     home = client.get(reverse("core:home")).content.decode()
     assert reverse("people:detail", args=[mentor_person.pk]) in home
 
 
-def test_the_link_works_in_another_browser_too_after_signing_in(client, mentor_person):
+def test_the_link_works_in_another_browser_too_and_the_chosen_password_signs_in(
+    client, mentor_person
+):
     sign_up(client, mentor_person.email)
     link = LINK.search(mail.outbox[0].body).group(1)
     client.cookies.clear()
-    client.post(link)
+    confirm_and_choose_password(client, link)
+    client.logout()
     response = client.post(
         reverse("account_login"), {"login": mentor_person.email, "password": PASSWORD}
     )
@@ -130,20 +143,47 @@ def test_sign_up_answers_the_same_for_every_address_and_tells_the_truth_by_mail(
     ]
 
 
-def test_an_unverified_account_is_told_to_follow_the_link_and_gets_a_new_one(client, mentor_person):
-    sign_up(client, mentor_person.email)
-    cache.clear()
-    mail.outbox.clear()
+def test_whoever_signs_up_a_colleague_gets_no_password_and_learns_nothing_at_sign_in(
+    client, mentor_person
+):
+    """Sign-up takes no password, so the one typed by someone who signed up a colleague opens
+    nothing; signing in with it answers exactly as for an address nobody signed up."""
+    sign_up(client, mentor_person.email, password="Angreifer-Passwort-1")
+    stranger = sign_up(client, "niemand@elsewhere.example", password="Angreifer-Passwort-1")
+    assert stranger.status_code == 302
+    [account] = get_user_model().objects.filter(email=mentor_person.email)
+    assert not account.has_usable_password()
+
+    def sign_in(email: str) -> str:
+        cache.clear()
+        client.cookies.clear()
+        response = client.post(
+            reverse("account_login"), {"login": email, "password": "Angreifer-Passwort-1"}
+        )
+        assert not signed_in(client)
+        html = re.sub(r'value="[^"]*"|X-CSRFToken": "\w+"', "", response.content.decode())
+        return html.replace(email, "ADDRESS")
+
+    assert sign_in(mentor_person.email) == sign_in("niemand@elsewhere.example")
+
+
+def test_the_colleague_who_follows_the_link_chooses_the_password_and_the_other_one_is_void(
+    client, mentor_person
+):
+    sign_up(client, mentor_person.email, password="Angreifer-Passwort-1")
+    link = LINK.search(mail.outbox[0].body).group(1)
     client.cookies.clear()
-    response = client.post(
-        reverse("account_login"), {"login": mentor_person.email, "password": PASSWORD}, follow=True
-    )
-    assert not signed_in(client)
-    html = response.content.decode()
-    assert "Open the link in it to activate your account" in html
-    assert "To get a new link, sign in with your e-mail address and password" in html
-    [message] = mail.outbox
-    assert LINK.search(message.body)
+    confirm_and_choose_password(client, link, password=PASSWORD)
+    account = get_user_model().objects.get(email=mentor_person.email)
+    assert account.check_password(PASSWORD)
+    assert not account.check_password("Angreifer-Passwort-1")
+
+
+def test_the_check_your_mail_page_says_how_to_get_a_new_link(client, mentor_person):
+    response = sign_up(client, mentor_person.email)
+    html = client.get(response["Location"]).content.decode()
+    assert "a new account then chooses its password" in html
+    assert "sign up again with the same address" in html
 
 
 def test_the_verification_page_is_in_german_too(client, mentor_person):
