@@ -99,6 +99,8 @@ def tenure_limit_date(hire_date: datetime.date, years: int) -> datetime.date:
     """The last day on which someone hired on `hire_date` has at most `years` of tenure
     (29 February becomes 28 February in years without it)."""
     year = hire_date.year + years
+    if year > datetime.MAXYEAR:  # a hire date stored before dates were range-checked
+        return datetime.date.max
     try:
         return hire_date.replace(year=year)
     except ValueError:

@@ -51,3 +51,13 @@ def test_the_facts_of_a_person_know_an_unranked_level(db):
     assert facts_from_person(unranked).level_unranked is True
     assert facts_from_person(ranked).level_unranked is False
     assert facts_from_person(PersonFactory(career_level=None)).level_unranked is False
+
+
+def test_a_hire_date_stored_in_year_9999_does_not_break_the_tenure_limit():
+    """Stored before import dates were range-checked: a server error on the invitation page once."""
+    import datetime
+
+    from tandem.enrolment.eligibility import tenure_limit_date
+
+    assert tenure_limit_date(datetime.date(9999, 1, 1), 3) == datetime.date.max
+    assert tenure_limit_date(datetime.date(2024, 2, 29), 1) == datetime.date(2025, 2, 28)

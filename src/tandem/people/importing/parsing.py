@@ -249,6 +249,29 @@ def parse_date(value: Cell, *, today: date | None = None) -> date | None:
     )
 
 
+EARLIEST_HIRE_DATE = date(1900, 1, 1)
+HIRE_DATE_YEARS_AHEAD = 2  # contracts are signed before the first day, rarely years before
+
+
+def parse_hire_date(value: Cell, *, today: date) -> date | None:
+    """A hire date from 1900 to two years from today: anything else is a typing error (and would
+    break every date computed from it, such as the tenure limit of a cohort)."""
+    day = parse_date(value, today=today)
+    if day is None:
+        return None
+    latest = date(today.year + HIRE_DATE_YEARS_AHEAD, 12, 31)
+    if not EARLIEST_HIRE_DATE <= day <= latest:
+        raise FieldError(
+            _("'%(value)s' is not a plausible hire date; use a date between %(first)s and %(last)s")
+            % {
+                "value": day.strftime("%d.%m.%Y"),
+                "first": EARLIEST_HIRE_DATE.strftime("%d.%m.%Y"),
+                "last": latest.strftime("%d.%m.%Y"),
+            }
+        )
+    return day
+
+
 def parse_career_level(value: Cell) -> int | str | None:
     """A rank (whole number, 1 = entry level) or the name of a level ("Direktor"); names the
     installation does not know yet become new levels without a rank (see plan.py)."""

@@ -223,3 +223,18 @@ def test_messages_are_plain_sentences_without_python_reprs():
     with pytest.raises(FieldError) as exc:
         parse_date("morgen", today=TODAY)
     assert not re.search(r"[{}]|None", exc.value.message)
+
+
+@pytest.mark.parametrize("typed", ["01.01.9999", "01.01.0001", "31.12.1899", "2029-01-01"])
+def test_an_implausible_hire_date_is_refused_with_the_range(typed):
+    from tandem.people.importing.parsing import parse_hire_date
+
+    with pytest.raises(FieldError, match="not a plausible hire date"):
+        parse_hire_date(typed, today=TODAY)
+
+
+@pytest.mark.parametrize("typed", ["01.01.1985", "2020-03-01", "01.06.2026"])
+def test_past_and_near_future_hire_dates_are_accepted(typed):
+    from tandem.people.importing.parsing import parse_hire_date
+
+    assert parse_hire_date(typed, today=TODAY) is not None
