@@ -184,6 +184,7 @@ def person_export_rows(*, queryset: QuerySet[Person]) -> Iterator[tuple]:
         "manager__employee_id",
         "hire_date",
         "career_level",
+        "level__name",
         "kind",
         "is_active",
     ).iterator(chunk_size=2000)

@@ -115,3 +115,22 @@ def test_every_export_is_audited(coordinator_client, coordinator):
     event = AuditEvent.objects.get(action="people.export")
     assert event.actor == coordinator
     assert event.data == {"filters": {"q": "x", "active": "all"}}
+
+
+def test_exporting_and_importing_the_list_again_keeps_unranked_career_levels(
+    coordinator_client, coordinator
+):
+    from tandem.people.importing.services import people_import
+    from tandem.people.models import CareerLevel, Person
+
+    director = CareerLevel.objects.create(name="Direktor", rank=None)
+    PersonFactory(employee_id="D1", first_name="Dirk", level=director, career_level=None)
+    response = coordinator_client.get(URL)
+    rows = read_csv(response)
+    level_column = rows[0].index("Career level")
+    assert [row[level_column] for row in rows if "Dirk" in row] == ["Direktor"]
+
+    report = people_import(data=response.content, filename="export.csv", actor=coordinator)
+    assert report.written, report.errors
+    dirk = Person.objects.get(employee_id="D1")
+    assert dirk.level == director

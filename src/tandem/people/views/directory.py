@@ -152,15 +152,24 @@ def person_export(request: HttpRequest) -> HttpResponse:
     yes, no = _("yes"), _("no")
 
     def rows():
-        for *values, languages, manager_id, hire_date, level, kind, active in person_export_rows(
-            queryset=filterset.qs
-        ):
+        for (
+            *values,
+            languages,
+            manager_id,
+            hire_date,
+            rank,
+            level_name,
+            kind,
+            active,
+        ) in person_export_rows(queryset=filterset.qs):
             yield [
                 *values,
                 ", ".join(str(code) for code in languages or []),
                 manager_id,
                 hire_date.isoformat() if hire_date else "",
-                level,
+                # The level's name where it has one (an unranked level has no number), so that
+                # exporting and importing the list again keeps everyone's level.
+                level_name or rank,
                 kind,
                 yes if active else no,
             ]
