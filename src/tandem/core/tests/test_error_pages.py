@@ -103,3 +103,24 @@ def test_favicon_ico_is_answered_not_404(client):
 def test_every_page_links_its_favicon(client):
     html = client.get(reverse("account_login")).content.decode()
     assert '<link rel="icon" href="/static/tandem/favicon.svg" type="image/svg+xml">' in html
+
+
+@pytest.mark.django_db
+def test_too_many_sign_ups_get_the_sites_429_page_in_german(client, settings):
+    from django.core.cache import cache
+
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "1/m/ip"}
+    cache.clear()
+    try:
+        for attempt in range(2):
+            response = client.post(
+                reverse("account_signup"),
+                {"email": f"jemand{attempt}@elsewhere.example"},
+                HTTP_ACCEPT_LANGUAGE="de",
+            )
+    finally:
+        cache.clear()
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Zu viele Versuche" in html
+    assert 'href="/"' in html or reverse("core:home") in html
