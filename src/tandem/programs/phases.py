@@ -104,10 +104,12 @@ def _back_to_draft_problems(facts: CohortFacts) -> list[str]:
     if facts.enrolments_total:
         return [
             ngettext(
-                "%(count)d person has already enrolled, so the cohort cannot go back to draft. "
-                "Change the settings while enrolment is open instead.",
-                "%(count)d people have already enrolled, so the cohort cannot go back to draft. "
-                "Change the settings while enrolment is open instead.",
+                "%(count)d person has already enrolled (counting anyone who has withdrawn since), "
+                "so the cohort cannot go back to draft. Change the settings while enrolment is "
+                "open instead.",
+                "%(count)d people have already enrolled (counting anyone who has withdrawn "
+                "since), so the cohort cannot go back to draft. Change the settings while "
+                "enrolment is open instead.",
                 facts.enrolments_total,
             )
             % {"count": facts.enrolments_total}
