@@ -260,3 +260,14 @@ def test_admin_lists_and_forms_are_german(world, client_for, superuser):
             )
         report += [f"{url}: {p}" for url in urls for p in problems(german(staff, url))]
     assert report == []
+
+
+def test_the_german_catalogue_calls_a_cohort_durchgang_throughout():
+    from pathlib import Path
+
+    catalogue = Path(__file__).resolve().parents[2] / "locale" / "de" / "LC_MESSAGES" / "django.po"
+    translations = [
+        line for line in catalogue.read_text(encoding="utf-8").splitlines()
+        if not line.startswith(("msgid", "#"))
+    ]  # fmt: skip
+    assert not [line for line in translations if "Kohorte" in line]
