@@ -303,3 +303,20 @@ def test_the_directory_shows_an_unranked_level_by_name(client_for, coordinator):
 def test_without_levels_the_page_says_where_they_come_from(client_for, coordinator):
     page = client_for(coordinator).get(URL).content.decode()
     assert "No career levels are defined yet." in page
+
+
+def test_the_page_lists_the_most_senior_level_first_with_the_arrows_that_cannot_move_disabled(
+    client_for, coordinator
+):
+    import re
+
+    CareerLevel.objects.all().delete()
+    CareerLevel.objects.create(name="Fachkraft", rank=1)
+    CareerLevel.objects.create(name="Vorstand", rank=3)
+    CareerLevel.objects.create(name="Direktor", rank=2)
+    CareerLevel.objects.create(name="Neu", rank=None)
+    html = client_for(coordinator).get(URL).content.decode()
+    names = re.findall(r'<label for="id_rank-\d+">([^<]+)</label>', html)
+    assert names == ["Vorstand", "Direktor", "Fachkraft", "Neu"]
+    disabled = re.findall(r'value="(up|down)" disabled aria-label="Move “(\w+)”', html)
+    assert sorted(disabled) == [("down", "Fachkraft"), ("up", "Vorstand")]

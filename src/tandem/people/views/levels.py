@@ -68,6 +68,18 @@ def career_levels(request: HttpRequest) -> HttpResponse:
         }
         for level in levels
     ]
+    # Most senior first, so that ↑ moves a level up the page as well as up the ranks; levels
+    # without a rank stay at the end.
+    ranked = sorted(
+        (row for row in rows if row["level"].rank is not None),
+        key=lambda row: row["level"].rank,
+        reverse=True,
+    )
+    rows = ranked + [row for row in rows if row["level"].rank is None]
+    top_rank = ranked[0]["level"].rank if ranked else None
+    for row in rows:
+        row["is_top"] = row["level"].rank == top_rank
+        row["is_bottom"] = bool(ranked) and row is ranked[-1]
     status = 400 if errors else 200
     return render(
         request,
