@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tandem.accounts import views as account_views
 from tandem.core import views_errors
 
 urlpatterns = [
@@ -12,6 +13,8 @@ urlpatterns = [
     path("enrolment/", include("tandem.enrolment.urls")),
     path("matching/", include("tandem.matching.urls")),
     path("tandems/", include("tandem.tandems.urls")),
+    # Before allauth's own: sign-up answers in an even time (accounts.views).
+    path("accounts/signup/", account_views.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -214,3 +214,24 @@ def test_the_verification_mail_is_in_german_for_a_german_sign_up(client, mentor_
     [message] = mail.outbox
     assert "Um das Konto zu aktivieren" in message.body
     assert LINK.search(message.body)
+
+
+def test_every_sign_up_takes_the_same_minimum_time_whoever_the_address_belongs_to(client, db):
+    """Creating an account writes rows that the other answers do not; the even minimum hides it."""
+    import time
+
+    from tandem.accounts.views import SIGNUP_MIN_SECONDS
+
+    PersonFactory(email="new.colleague@example.com")
+    UserFactory(email="has.account@example.com")
+    assert reverse("account_signup") == "/accounts/signup/"
+    for email in (
+        "new.colleague@example.com",
+        "nobody@elsewhere.example",
+        "has.account@example.com",
+    ):
+        cache.clear()
+        started = time.monotonic()
+        response = sign_up(client, email)
+        assert response.status_code == 302
+        assert time.monotonic() - started >= SIGNUP_MIN_SECONDS
