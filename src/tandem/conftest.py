@@ -98,6 +98,15 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
+def _reproducible_fake_data(request):
+    """Faker's names and words depend on the test alone, not on the order tests ran in: a test
+    that fails because of a generated name ("Birthe" contains "birth") fails every time."""
+    import factory.random
+
+    factory.random.reseed_random(request.node.nodeid)
+
+
+@pytest.fixture(autouse=True)
 def _test_language():
     """Start every test in the test language and leave it so.
 
