@@ -111,7 +111,9 @@ def _short_date(day: datetime.date) -> str:
     return date_format(day, "SHORT_DATE_FORMAT")
 
 
-def _mentor_problems(facts: PersonFacts, rules: CohortRules, today: datetime.date) -> list[str]:
+def _mentor_problems(
+    facts: PersonFacts, rules: CohortRules, today: datetime.date, *, for_coordinator: bool = False
+) -> list[str]:
     if facts.kind == ALUMNUS:
         return [] if rules.mentor_allow_alumni else [_("Alumni cannot mentor in this cohort.")]
     if facts.kind == EXTERNAL:
@@ -123,33 +125,65 @@ def _mentor_problems(facts: PersonFacts, rules: CohortRules, today: datetime.dat
     if max_level is not None:
         if facts.career_level is None and facts.level_unranked:
             problems.append(
-                _(
-                    "Mentors in this cohort are at most at career level %(max)s, but career "
-                    "levels are not yet ranked: ask the coordinator to order them on the Career "
-                    "levels page."
+                (
+                    _(
+                        "Mentors in this cohort are at most at career level %(max)s, but career "
+                        "levels are not yet ranked: order them on the Career levels page."
+                    )
+                    if for_coordinator
+                    else _(
+                        "Mentors in this cohort are at most at career level %(max)s, but career "
+                        "levels are not yet ranked: ask the coordinator to order them on the "
+                        "Career levels page."
+                    )
                 )
                 % {"max": max_level}
             )
         elif facts.career_level is None:
             problems.append(
-                _(
-                    "Mentors in this cohort are at most at career level %(max)s, but your career "
-                    "level is not recorded in the directory. Please ask your coordinator to "
-                    "complete your entry."
+                (
+                    _(
+                        "Mentors in this cohort are at most at career level %(max)s, but this "
+                        "person's career level is not recorded in the directory."
+                    )
+                    if for_coordinator
+                    else _(
+                        "Mentors in this cohort are at most at career level %(max)s, but your "
+                        "career level is not recorded in the directory. Please ask your "
+                        "coordinator to complete your entry."
+                    )
                 )
                 % {"max": max_level}
             )
         elif facts.career_level > max_level:
             problems.append(
-                _(
-                    "Mentors in this cohort are at most at career level %(max)s; "
-                    "your level is %(level)s."
+                (
+                    _(
+                        "Mentors in this cohort are at most at career level %(max)s; "
+                        "this person's level is %(level)s."
+                    )
+                    if for_coordinator
+                    else _(
+                        "Mentors in this cohort are at most at career level %(max)s; "
+                        "your level is %(level)s."
+                    )
                 )
                 % {"max": max_level, "level": facts.career_level}
             )
     max_years = rules.mentor_max_tenure_years
     if max_years is not None:
-        if facts.hire_date is None:
+        if facts.hire_date is None and for_coordinator:
+            problems.append(
+                ngettext(
+                    "Mentors may have at most %(years)s year of tenure, but this person's hire "
+                    "date is not recorded in the directory.",
+                    "Mentors may have at most %(years)s years of tenure, but this person's hire "
+                    "date is not recorded in the directory.",
+                    max_years,
+                )
+                % {"years": max_years}
+            )
+        elif facts.hire_date is None:
             problems.append(
                 ngettext(
                     "Mentors may have at most %(years)s year of tenure, but your hire date is not "
@@ -164,59 +198,102 @@ def _mentor_problems(facts: PersonFacts, rules: CohortRules, today: datetime.dat
             )
         elif today > tenure_limit_date(facts.hire_date, max_years):
             problems.append(
-                ngettext(
-                    "Mentors may have at most %(years)s year of tenure; you joined on %(date)s.",
-                    "Mentors may have at most %(years)s years of tenure; you joined on %(date)s.",
-                    max_years,
+                (
+                    ngettext(
+                        "Mentors may have at most %(years)s year of tenure; this person joined on "
+                        "%(date)s.",
+                        "Mentors may have at most %(years)s years of tenure; this person joined on "
+                        "%(date)s.",
+                        max_years,
+                    )
+                    if for_coordinator
+                    else ngettext(
+                        "Mentors may have at most %(years)s year of tenure; you joined on "
+                        "%(date)s.",
+                        "Mentors may have at most %(years)s years of tenure; you joined on "
+                        "%(date)s.",
+                        max_years,
+                    )
                 )
                 % {"years": max_years, "date": _short_date(facts.hire_date)}
             )
     return problems
 
 
-def _mentee_problems(facts: PersonFacts, rules: CohortRules) -> list[str]:
+def _mentee_problems(
+    facts: PersonFacts, rules: CohortRules, *, for_coordinator: bool = False
+) -> list[str]:
     min_level = rules.mentee_min_career_level
     if min_level is None:
         return []
     if facts.career_level is None and facts.level_unranked:
         return [
-            _(
-                "Mentees start at career level %(min)s, but career levels are not yet ranked: "
-                "ask the coordinator to order them on the Career levels page."
+            (
+                _(
+                    "Mentees start at career level %(min)s, but career levels are not yet ranked: "
+                    "order them on the Career levels page."
+                )
+                if for_coordinator
+                else _(
+                    "Mentees start at career level %(min)s, but career levels are not yet ranked: "
+                    "ask the coordinator to order them on the Career levels page."
+                )
             )
             % {"min": min_level}
         ]
     if facts.career_level is None:
         return [
-            _(
-                "Mentees start at career level %(min)s, but your career level is not recorded in "
-                "the directory. Please ask your coordinator to complete your entry."
+            (
+                _(
+                    "Mentees start at career level %(min)s, but this person's career level is not "
+                    "recorded in the directory."
+                )
+                if for_coordinator
+                else _(
+                    "Mentees start at career level %(min)s, but your career level is not recorded "
+                    "in the directory. Please ask your coordinator to complete your entry."
+                )
             )
             % {"min": min_level}
         ]
     if facts.career_level < min_level:
         return [
-            _("Mentees start at career level %(min)s; your level is %(level)s.")
+            (
+                _("Mentees start at career level %(min)s; this person's level is %(level)s.")
+                if for_coordinator
+                else _("Mentees start at career level %(min)s; your level is %(level)s.")
+            )
             % {"min": min_level, "level": facts.career_level}
         ]
     return []
 
 
 def _single_role_problems(
-    role: str, facts: PersonFacts, rules: CohortRules, today: datetime.date
+    role: str,
+    facts: PersonFacts,
+    rules: CohortRules,
+    today: datetime.date,
+    *,
+    for_coordinator: bool = False,
 ) -> list[str]:
     if role == MENTOR:
-        return _mentor_problems(facts, rules, today)
-    return _mentee_problems(facts, rules)
+        return _mentor_problems(facts, rules, today, for_coordinator=for_coordinator)
+    return _mentee_problems(facts, rules, for_coordinator=for_coordinator)
 
 
 def role_problems(
-    *, role: str, person_facts: PersonFacts, rules: CohortRules, today: datetime.date
+    *,
+    role: str,
+    person_facts: PersonFacts,
+    rules: CohortRules,
+    today: datetime.date,
+    for_coordinator: bool = False,
 ) -> list[str]:
     """Why the person cannot take `role` in a cohort with these rules; empty when they can.
 
     For "either", the answer is empty when at least one of the two roles is possible; otherwise it
-    holds the reasons for both.
+    holds the reasons for both. The texts speak to the person ("your level is 3"), or with
+    `for_coordinator` about them ("this person's level is 3").
     """
     if role not in (*SINGLE_ROLES, EITHER):
         return [_("Choose whether you want to take part as mentor, mentee or either.")]
@@ -228,8 +305,13 @@ def role_problems(
             )
         ]
     if role != EITHER:
-        return _single_role_problems(role, person_facts, rules, today)
-    per_role = [_single_role_problems(r, person_facts, rules, today) for r in SINGLE_ROLES]
+        return _single_role_problems(
+            role, person_facts, rules, today, for_coordinator=for_coordinator
+        )
+    per_role = [
+        _single_role_problems(r, person_facts, rules, today, for_coordinator=for_coordinator)
+        for r in SINGLE_ROLES
+    ]
     if any(not problems for problems in per_role):
         return []
     return [message for problems in per_role for message in problems]

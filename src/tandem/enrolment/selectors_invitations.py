@@ -144,7 +144,11 @@ def invitation_partition(*, cohort: Cohort, people: Iterable[Person | int]) -> I
         elif person.pk in invited:
             result.already_invited.append(person)
         elif reasons := role_problems(
-            role=Role.EITHER, person_facts=facts_from_person(person), rules=rules, today=today
+            role=Role.EITHER,
+            person_facts=facts_from_person(person),
+            rules=rules,
+            today=today,
+            for_coordinator=True,
         ):
             result.skipped_ineligible.append(SkippedPerson(person, reasons))
         else:

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from tandem.enrolment.models import Enrolment, Invitation
 from tandem.enrolment.selectors_invitations import invitation_partition
@@ -19,7 +20,8 @@ from tandem.programs.tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
 
-NOT_ELIGIBLE = "Mentees start at career level 5; your level is 3."
+# The reason as the coordinator reads it in the preview: about the person, not to them.
+NOT_ELIGIBLE = "Mentees start at career level 5; this person's level is 3."
 
 
 @pytest.fixture
@@ -66,7 +68,7 @@ def test_invite_all_names_who_is_skipped_and_why(client_for, coordinator, cohort
     assert "Already invited (1)" in skipped and "Ida Muster" in skipped
     assert "Already enrolled (or withdrawn) (1)" in skipped and "Emil Muster" in skipped
     assert "Cannot take part in this cohort (1)" in skipped and "Lena Muster" in skipped
-    assert NOT_ELIGIBLE in skipped
+    assert escape(NOT_ELIGIBLE) in skipped
     assert "Nina Muster" not in skipped and "Nora Muster" not in skipped
 
 
@@ -107,7 +109,8 @@ def test_sending_skips_people_the_cohort_leaves_no_role_and_says_so(coordinator,
     partition = invitation_partition(cohort=cohort, people=[eligible, ineligible])
     assert [s.person for s in partition.skipped_ineligible] == [ineligible]
     assert partition.skipped_ineligible[0].reasons == [
-        "Mentors in this cohort are at most at career level 2; your level is 3.",
+        # Said to the coordinator about the person, not to the person.
+        "Mentors in this cohort are at most at career level 2; this person's level is 3.",
         NOT_ELIGIBLE,
     ]
     result = invitations_send(cohort=cohort, people=[eligible, ineligible], actor=coordinator)
