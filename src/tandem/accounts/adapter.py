@@ -22,7 +22,7 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from tandem.accounts.access import person_is_inactive
+from tandem.people.access import person_is_inactive
 from tandem.people.models import Person
 from tandem.people.normalize import email_key
 

@@ -9,7 +9,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from tandem.accounts import signals  # noqa: F401 (connects the receivers)
         from tandem.accounts.role_groups import ensure_role_groups
 
         # post_migrate is sent per app with models; this app has none, the groups live in auth.

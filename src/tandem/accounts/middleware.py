@@ -9,11 +9,11 @@ from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from tandem.accounts.access import email_unverified, person_is_inactive
+from tandem.people.access import email_unverified, person_is_inactive
 
 
 class LockedAccountMiddleware:
-    """Sign out a session whose account is locked (see `tandem.accounts.access`).
+    """Sign out a session whose account is locked (see `tandem.people.access`).
 
     Why a check on every request rather than deleting the leaver's sessions when they are
     deactivated: sessions are not indexed by user (finding one user's sessions means decoding every

@@ -13,7 +13,7 @@ from typing import Any
 def ensure_role_groups(*, using: str = "default", **_: Any) -> None:
     from django.contrib.auth.models import Group
 
-    from tandem.accounts.roles import ASSIGNABLE_ROLES
+    from tandem.people.roles import ASSIGNABLE_ROLES
 
     for name in ASSIGNABLE_ROLES:
         Group.objects.using(using).get_or_create(name=name)

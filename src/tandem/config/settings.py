@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "tandem.enrolment",
     "tandem.tandems",
     "tandem.matching",
+    "tandem.home",
     "tandem.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -53,7 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "django_filters",
-    "rules.apps.AutodiscoverRulesConfig",
+    "rules",
     "allauth",
     "allauth.account",
     "huey.contrib.djhuey",
@@ -89,7 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "tandem.core.context_processors.roles",
+                "tandem.home.context_processors.roles",
             ],
         },
     },
@@ -134,7 +135,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 
 # django-allauth: e-mail login, no usernames, reset by e-mail, throttled logins.
 ACCOUNT_LOGIN_METHODS = {"email"}

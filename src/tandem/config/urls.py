@@ -6,7 +6,7 @@ from tandem.core import views_errors
 
 urlpatterns = [
     path("favicon.ico", views_errors.favicon),
-    path("", include("tandem.core.urls")),
+    path("", include("tandem.home.urls")),
     path("people/", include("tandem.people.urls")),
     path("topics/", include("tandem.topics.urls")),
     path("programs/", include("tandem.programs.urls")),

@@ -16,20 +16,20 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from tandem.enrolment.choices import AVAILABILITY_SLOTS
+from tandem.enrolment.enrolling.services import enrolment_create, enrolment_withdraw
+from tandem.enrolment.invitations.services import invitation_decline, invitations_send
 from tandem.enrolment.models import Enrolment
-from tandem.enrolment.services_enrolment import enrolment_create, enrolment_withdraw
-from tandem.enrolment.services_invitations import invitation_decline, invitations_send
 from tandem.people.models import Person
-from tandem.programs.models import Charter, Cohort, Program
-from tandem.programs.services_charters import charter_publish, default_charter_texts
-from tandem.programs.services_cohorts import (
+from tandem.programs.charters.services import charter_publish, default_charter_texts
+from tandem.programs.cohorts.services import (
     cohort_create,
     cohort_open_enrolment,
     cohort_start,
     cohort_start_matching,
     program_create,
 )
-from tandem.programs.services_events import cohort_propose_events, event_update
+from tandem.programs.events.services import cohort_propose_events, event_update
+from tandem.programs.models import Charter, Cohort, Program
 from tandem.topics.models import Topic
 
 PROGRAM_NAME = "Digitale Tandems"
@@ -187,14 +187,14 @@ def _form_pilot_tandems(pilot: Cohort, *, actor, mentor: Person, mentee: Person)
     """The pilot's tandems, made as a coordinator and the partners would: the demo mentor and
     mentee paired by hand (so both demo logins see their tandem), matching for everyone else,
     publish, and every partner accepts and confirms (the mentee after a virtual coffee)."""
-    from tandem.matching.services_publish import matching_publish
-    from tandem.matching.services_review import proposal_create
-    from tandem.matching.services_run import matching_run
-    from tandem.tandems.services_answers import (
+    from tandem.matching.proposals.publish import matching_publish
+    from tandem.matching.proposals.services import (
         tandem_accept,
         tandem_coffee_set,
         tandem_confirm,
     )
+    from tandem.matching.review.services import proposal_create
+    from tandem.matching.runs.services import matching_run
 
     proposal_create(
         cohort=pilot,

@@ -12,13 +12,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.test.utils import override_settings
 
-from tandem.accounts.roles import COORDINATOR, SPONSOR
 from tandem.accounts.services import role_grant
 from tandem.demo.cohorts import demo_program_load
 from tandem.demo.company import CAREER_LEVELS, DemoPerson, build_company
 from tandem.people.importing.services import people_import
 from tandem.people.models import CareerLevel, Person
 from tandem.people.normalize import email_key
+from tandem.people.roles import COORDINATOR, SPONSOR
 
 # Printed on purpose: it is the demo.
 DEMO_PASSWORD = "tandem-demo-2026"

@@ -3,7 +3,7 @@ from django.urls import include, path
 app_name = "enrolment"
 urlpatterns = [
     # Invitations: sending, the personal link, declining, role models.
-    path("", include("tandem.enrolment.urls_invitations")),
+    path("", include("tandem.enrolment.invitations.urls")),
     # Enrolling, changing answers, consent, withdrawal.
-    path("", include("tandem.enrolment.urls_enrolment")),
+    path("", include("tandem.enrolment.enrolling.urls")),
 ]

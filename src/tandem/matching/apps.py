@@ -8,5 +8,6 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Matching")
 
     def ready(self) -> None:
-        # `matching/rules.py` holds the pure hard rules, so the permissions live beside it.
-        from tandem.matching import permissions_requests, permissions_review  # noqa: F401
+        # The feature packages' permissions (the app-level ones are autodiscovered by core).
+        from tandem.matching.requests import permissions as _requests  # noqa: F401
+        from tandem.matching.review import permissions as _review  # noqa: F401

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from tandem.people.models import CareerLevel, Location, OrgUnit, Person
+from tandem.people.services_accounts import accounts_follow_email_changes
 
 
 @admin.register(Person)
@@ -19,8 +20,6 @@ class PersonAdmin(admin.ModelAdmin):
         old = Person.objects.filter(pk=obj.pk).values_list("email", flat=True).first()
         super().save_model(request, obj, form, change)
         if change and old and "email" in form.changed_data:
-            from tandem.accounts.services import accounts_follow_email_changes
-
             accounts_follow_email_changes(changes=[(old, obj.email)], actor=request.user)
 
 

@@ -6,3 +6,6 @@ class PeopleConfig(AppConfig):
     name = "tandem.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self) -> None:
+        from tandem.people import signals  # noqa: F401 (connects the receivers)

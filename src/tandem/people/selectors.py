@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import cast
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -312,3 +314,22 @@ __all__ += [
     "person_profile",
     "person_search",
 ]
+
+
+def person_for_user(*, user: User | AnonymousUser) -> Person | None:
+    """The person an account belongs to: linked by e-mail (case- and Unicode-insensitive).
+
+    Cached on the user object for the length of one request.
+    """
+    if not user.is_authenticated or not getattr(user, "email", ""):
+        return None
+    cached = getattr(user, "_tandem_person", False)
+    if cached is not False:
+        return cast("Person | None", cached)  # what this function stored on the user below
+    person = (
+        Person.objects.select_related("org_unit", "location", "manager")
+        .filter(email_key=email_key(user.email))
+        .first()
+    )
+    user._tandem_person = person  # type: ignore[attr-defined]
+    return person

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
-from tandem.people.views import directory, levels
+from tandem.people.directory import views as directory
+from tandem.people.levels import views as levels
 
 app_name = "people"
 urlpatterns = [
@@ -11,5 +12,5 @@ urlpatterns = [
     path("<int:pk>/", directory.person_detail, name="detail"),
     path("<int:pk>/reporting-line/", directory.person_reporting_line, name="reporting_line"),
     # people/import/... — the import pages keep their own URL list (same namespace).
-    path("import/", include("tandem.people.import_urls")),
+    path("import/", include("tandem.people.importing.urls")),
 ]

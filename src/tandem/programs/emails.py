@@ -10,9 +10,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 
 from tandem.core.emails import templated_email
-from tandem.enrolment.invitation_rules import invitation_language
+from tandem.enrolment.invitations.policy import invitation_language
+from tandem.programs.cohorts.selectors import cohort_contact
 from tandem.programs.models import Cohort
-from tandem.programs.selectors_cohorts import cohort_contact
 
 
 def cohort_email_language(*, cohort: Cohort) -> str:

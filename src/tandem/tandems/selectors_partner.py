@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 
 from tandem.enrolment.choices import DAYTIMES, WEEKDAYS, GiveBackDirection
-from tandem.enrolment.forms_enrolment import FORMAT_FIELDS, language_label
+from tandem.enrolment.enrolling.forms import FORMAT_FIELDS, language_label
 from tandem.enrolment.models import Enrolment, GiveBackTopic, LearningNeed, TeachingOffer
-from tandem.matching.selectors import interest_tokens
+from tandem.matching.runs.selectors import interest_tokens
 from tandem.people.models import Person
 from tandem.programs.models import Cohort
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus

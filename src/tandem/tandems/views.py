@@ -22,23 +22,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
-from tandem.accounts.selectors import person_for_user
 from tandem.core.feedback import attempt
+from tandem.matching.proposals.services import (
+    tandem_accept,
+    tandem_coffee_set,
+    tandem_confirm,
+    tandem_decline,
+)
 from tandem.people.models import Person
-from tandem.programs.selectors_cohorts import cohort_contact
-from tandem.tandems import ics_coffee
-from tandem.tandems.forms_answers import CoffeeForm
+from tandem.people.selectors import person_for_user
+from tandem.programs.cohorts.selectors import cohort_contact
+from tandem.tandems import ics as ics_coffee
+from tandem.tandems.forms import CoffeeForm
 from tandem.tandems.models import Tandem
 from tandem.tandems.selectors_partner import (
     PartnerTandem,
     partner_tandem_get,
     person_partner_tandems,
-)
-from tandem.tandems.services_answers import (
-    tandem_accept,
-    tandem_coffee_set,
-    tandem_confirm,
-    tandem_decline,
 )
 
 VIEW = "tandems.view_tandem"

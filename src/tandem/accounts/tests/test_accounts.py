@@ -40,7 +40,7 @@ def login(client, email: str, password: str):
 def test_login_with_email_ignores_case(client, coordinator, typed):
     response = login(client, typed, PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home:home")
     assert logged_in_user_id(client) == str(coordinator.pk)
 
 
@@ -100,7 +100,7 @@ def test_password_reset_mail_link_sets_a_new_password(client, coordinator):
     assert form.status_code == 200 and 'name="password1"' in form.content.decode()
     done = client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
     assert done.status_code == 302
-    assert done["Location"] == reverse("core:home")  # signed in with the new password
+    assert done["Location"] == reverse("home:home")  # signed in with the new password
 
     client.logout()
     assert login(client, coordinator.email, PASSWORD).status_code == 200  # old one is gone

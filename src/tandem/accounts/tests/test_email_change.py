@@ -62,14 +62,14 @@ def test_an_import_that_changes_a_persons_email_makes_the_account_verify_the_new
     assert AuditEvent.objects.filter(action="account.email_change", target_id=str(user.pk))
 
     # The open session ends; signing in is refused until the new address is confirmed.
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302
     assert not signed_in(client)
     client.post(reverse("account_login"), {"login": "anna.neu@example.com", "password": PASSWORD})
     assert not signed_in(client)
     client.post(link.group(1))
     client.post(reverse("account_login"), {"login": "anna.neu@example.com", "password": PASSWORD})
     assert signed_in(client)
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
 
 
 def test_a_change_of_case_only_keeps_the_account_as_it_is(db):

@@ -7,12 +7,12 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
 
-from tandem.accounts.roles import is_coordinator, is_participant, is_sponsor, is_superuser
-from tandem.accounts.selectors import person_for_user
 from tandem.core.models import AuditEvent
 from tandem.people.importing.example import EXAMPLE_HEADER
 from tandem.people.importing.services import people_import
 from tandem.people.models import Person
+from tandem.people.roles import is_coordinator, is_participant, is_sponsor, is_superuser
+from tandem.people.selectors import person_for_user
 from tandem.people.tests.factories import PersonFactory, UserFactory
 
 # The personas come from request.getfixturevalue(): without the mark pytest-django cannot tell
@@ -65,15 +65,15 @@ def test_a_deactivated_person_cannot_log_in_and_is_told_why(request, client, per
 def test_an_open_session_of_a_deactivated_person_ends_on_the_next_request(request, client, persona):
     user = request.getfixturevalue(persona)
     assert login(client, user.email).status_code == 302
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
     set_active(user, False)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     assert not signed_in(client)
     # The session is gone for good: making the person active again does not revive it.
     set_active(user, True)
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -85,7 +85,7 @@ def test_reactivation_gives_access_back(request, client, persona):
     set_active(user, True)
     assert login(client, user.email).status_code == 302
     assert signed_in(client)
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -142,7 +142,7 @@ def test_deleting_a_person_deactivates_their_account(client, mentee, mentee_pers
     mentee_person.delete()
     mentee.refresh_from_db()
     assert mentee.is_active is False
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302
     assert not signed_in(client)
     response = login(client, mentee.email)
     assert response["Location"] == reverse("account_inactive")
@@ -165,7 +165,7 @@ def test_a_superuser_without_a_person_keeps_access(client, superuser):
 def test_a_deactivated_coordinator_is_not_offered_as_a_cohorts_contact(coordinator):
     from django.contrib.auth.models import Group
 
-    from tandem.programs.selectors_cohorts import coordinator_users
+    from tandem.programs.cohorts.selectors import coordinator_users
 
     colleague = UserFactory(email="carl.colleague@example.com")
     colleague.groups.add(Group.objects.get(name="coordinator"))

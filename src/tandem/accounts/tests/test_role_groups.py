@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management.sql import emit_post_migrate_signal
 
-from tandem.accounts.roles import ASSIGNABLE_ROLES
+from tandem.people.roles import ASSIGNABLE_ROLES
 
 
 @pytest.mark.django_db

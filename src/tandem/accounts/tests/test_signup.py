@@ -57,7 +57,7 @@ def test_signing_up_with_a_directory_email_does_not_sign_in_and_sends_a_verifica
     assert LINK.search(message.body)
     assert "signed up for Tandem with this e-mail address" in message.body
     # Nothing behind the login is reachable yet.
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302
 
 
 def test_following_the_link_in_the_mail_makes_the_account_usable(client, mentor_person):
@@ -70,7 +70,7 @@ def test_following_the_link_in_the_mail_makes_the_account_usable(client, mentor_
     done = confirm_and_choose_password(client, link)
     assert done.status_code == 302
     assert signed_in(client)
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert reverse("people:detail", args=[mentor_person.pk]) in home
 
 

@@ -73,7 +73,7 @@ def test_the_menu_opens_on_a_phone_and_leads_to_a_page(browser_page, matching_co
     page = browser_page
     page.set_viewport_size(PHONE)
     browser_login(page, email=coordinator.email)
-    page.goto(reverse("core:home"))
+    page.goto(reverse("home:home"))
     programs = page.get_by_role("link", name="Programme", exact=True)
     assert not programs.is_visible()  # folded away behind the menu button
     shot(page, "phone-home-coordinator")
@@ -89,7 +89,7 @@ def test_the_menu_opens_on_a_phone_and_leads_to_a_page(browser_page, matching_co
 def crowded(matching_cohort, coordinator):
     """The matching cohort with long names, a matching run, proposals and someone unmatched."""
     from tandem.enrolment.tests.factories import enrol
-    from tandem.matching.services_run import matching_run
+    from tandem.matching.runs.services import matching_run
     from tandem.people.tests.factories import PersonFactory
     from tandem.programs.choices import Phase
 
@@ -113,7 +113,7 @@ def test_on_a_wide_screen_the_navigation_is_open_without_a_menu_button(browser_p
     page = browser_page
     page.set_viewport_size({"width": 1280, "height": 800})
     browser_login(page, email=coordinator.email)
-    page.goto(reverse("core:home"))
+    page.goto(reverse("home:home"))
     assert page.get_by_role("link", name="Programme", exact=True).is_visible()
     assert not page.locator("summary", has_text="Menü").is_visible()
 
@@ -128,7 +128,7 @@ def test_no_sideways_scrolling_on_the_coordinators_pages(
     browser_login(page, email=coordinator.email)
     cohort = matching_cohort.cohort
     for name, url in [
-        ("home", reverse("core:home")),
+        ("home", reverse("home:home")),
         ("cohort", reverse("programs:cohort_detail", args=[cohort.pk])),
         ("review", reverse("matching:review", args=[cohort.pk])),
     ]:
@@ -159,6 +159,6 @@ def test_no_sideways_scrolling_on_the_enrolment_form(browser_page, mentee_person
     from tandem.core.tests.test_home_tasks import participant_world
 
     participant_world(mentee_person, cohorts=2)
-    page.goto(reverse("core:home"))
+    page.goto(reverse("home:home"))
     shot(page, f"{width}-home-participant")
     assert_no_sideways_scrolling(page, "home")

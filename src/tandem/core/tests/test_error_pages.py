@@ -29,7 +29,7 @@ def assert_site_page(response, status: int, language: str) -> None:
     assert f'<html lang="{language}"' in html
     assert 'class="site-header"' in html  # the site's layout (base.html)
     assert f"<h1>{TEXTS[status][language]}</h1>" in html
-    assert f'href="{reverse("core:home")}" role="button"' in html  # the way back
+    assert f'href="{reverse("home:home")}" role="button"' in html  # the way back
     assert "Traceback" not in html and "a bug on purpose" not in html
 
 
@@ -123,4 +123,4 @@ def test_too_many_sign_ups_get_the_sites_429_page_in_german(client, settings):
     assert response.status_code == 429
     html = response.content.decode()
     assert "Zu viele Versuche" in html
-    assert 'href="/"' in html or reverse("core:home") in html
+    assert 'href="/"' in html or reverse("home:home") in html

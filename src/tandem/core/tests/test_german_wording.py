@@ -74,7 +74,7 @@ def world(matching_cohort, coordinator):
     """The matching cohort after a run, with one mentee nobody can take (the only mentor is in
     her reporting line) and a new charter version to accept; an open cohort to enrol in."""
     from tandem.enrolment.tests.factories import enrol_late
-    from tandem.matching.services_run import matching_run
+    from tandem.matching.runs.services import matching_run
     from tandem.people.tests.factories import PersonFactory
     from tandem.programs.choices import Phase
     from tandem.programs.models import Charter
@@ -103,7 +103,7 @@ def test_german_pages_have_no_english_leftovers_doubled_full_stops_or_stray_spac
     ns, pages = world, {}
     staff = client_for(coordinator)
     for name, args in (
-        ("core:home", []),
+        ("home:home", []),
         ("programs:program_list", []),
         ("programs:cohort_detail", [ns.cohort.pk]),
         ("programs:cohort_edit", [ns.open.pk]),
@@ -125,7 +125,7 @@ def test_german_pages_have_no_english_leftovers_doubled_full_stops_or_stray_spac
     )
     participant = client_for(mentee)
     for name, args in (
-        ("core:home", []),
+        ("home:home", []),
         ("enrolment:my_cohorts", []),
         ("enrolment:enrolment_detail", [ns.mentee.pk]),
         ("enrolment:enrol", [ns.open.pk]),

@@ -7,7 +7,7 @@ import os
 import pytest
 from django.urls import reverse
 
-HOME = reverse("core:home")
+HOME = reverse("home:home")
 
 
 def main_html(response) -> str:

@@ -10,18 +10,18 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tandem.core.selectors_home import coordinator_home, participant_home
 from tandem.enrolment.choices import InvitationStatus, Role
 from tandem.enrolment.tests.factories import (
     ConsentRecordFactory,
     EnrolmentFactory,
     InvitationFactory,
 )
+from tandem.home.selectors import coordinator_home, participant_home
 from tandem.matching.models import MentorRequest, RequestStatus
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase, RsvpAnswer
 from tandem.programs.models import EventResponse
-from tandem.programs.phases import phase_due
+from tandem.programs.phases.guards import phase_due
 from tandem.programs.tests.factories import (
     CharterFactory,
     CohortEventFactory,
@@ -30,7 +30,7 @@ from tandem.programs.tests.factories import (
 )
 from tandem.tandems.tests.factories import TandemFactory
 
-HOME = reverse("core:home")
+HOME = reverse("home:home")
 
 
 def main_html(response) -> str:
@@ -296,7 +296,7 @@ def test_a_coordinator_who_takes_part_in_nothing_sees_no_empty_participant_secti
 
 
 def test_a_coordinator_who_is_invited_sees_the_task_below_the_programs(client_for, coordinator):
-    from tandem.accounts.selectors import person_for_user
+    from tandem.people.selectors import person_for_user
 
     invited = CohortFactory(phase=Phase.ENROLMENT_OPEN)
     InvitationFactory(cohort=invited, person=person_for_user(user=coordinator))

@@ -23,11 +23,11 @@ from tandem.core.text_limits import (
     TextLimitsMixin,
     too_long_message,
 )
-from tandem.enrolment.forms_enrolment import EnrolmentForm
-from tandem.enrolment.forms_enrolment_actions import WithdrawForm
-from tandem.enrolment.forms_invitations import InvitationConfirmForm
-from tandem.matching.forms_requests import MentorRequestForm
-from tandem.programs.forms_events import EventForm
+from tandem.enrolment.enrolling.forms import EnrolmentForm
+from tandem.enrolment.enrolling.forms_actions import WithdrawForm
+from tandem.enrolment.invitations.forms import InvitationConfirmForm
+from tandem.matching.requests.forms import MentorRequestForm
+from tandem.programs.events.forms import EventForm
 
 
 def test_the_message_gives_the_limit_and_the_length_in_both_languages():

@@ -59,7 +59,7 @@ def test_every_printed_login_works_and_the_coordinator_sees_the_people_page(clie
             reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}
         )
         assert response.status_code == 302, email
-        assert response["Location"] == reverse("core:home"), email
+        assert response["Location"] == reverse("home:home"), email
     coordinator_email = next(
         line.split()[1] for line in output.splitlines() if line.startswith("  coordinator")
     )

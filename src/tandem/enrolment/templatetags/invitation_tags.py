@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from tandem.enrolment.selectors_invitations import invitation_counts, role_model_list
+from tandem.enrolment.invitations.selectors import invitation_counts, role_model_list
 from tandem.programs.models import Cohort
 
 register = template.Library()

@@ -124,7 +124,7 @@ def answers_for(role: str, **overrides: Any) -> dict[str, Any]:
 
 def enrol(cohort: Cohort, person, actor=None, role: str = Role.MENTEE, **overrides: Any):
     """Enrol through the service with valid answers."""
-    from tandem.enrolment.services_enrolment import enrolment_create
+    from tandem.enrolment.enrolling.services import enrolment_create
 
     return enrolment_create(
         cohort=cohort, person=person, actor=actor, **answers_for(role, **overrides)

@@ -13,8 +13,8 @@ import pytest
 from django.core import mail
 
 from tandem.enrolment.choices import InvitationStatus
+from tandem.enrolment.invitations.services import invitations_send
 from tandem.enrolment.models import Invitation
-from tandem.enrolment.services_invitations import invitations_send
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import CohortFactory

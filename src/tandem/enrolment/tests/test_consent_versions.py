@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.core.models import AuditEvent
+from tandem.enrolment.enrolling.selectors import consent_is_current
+from tandem.enrolment.enrolling.services import consent_accept, enrolment_update
 from tandem.enrolment.models import ConsentRecord
-from tandem.enrolment.selectors_enrolment import consent_is_current
-from tandem.enrolment.services_enrolment import consent_accept, enrolment_update
 from tandem.enrolment.tests.factories import enrol
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import CharterFactory, cohort_in

@@ -111,5 +111,5 @@ def test_an_unknown_cohort_is_not_found(client_for, mentee):
 
 def test_the_my_programs_link_is_for_participants_only(client_for, mentee, outsider):
     link = reverse("enrolment:my_cohorts")
-    assert link in client_for(mentee).get(reverse("core:home")).content.decode()
-    assert link not in client_for(outsider).get(reverse("core:home")).content.decode()
+    assert link in client_for(mentee).get(reverse("home:home")).content.decode()
+    assert link not in client_for(outsider).get(reverse("home:home")).content.decode()

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import Role
-from tandem.enrolment.services_enrolment import enrolment_update, enrolment_withdraw
+from tandem.enrolment.enrolling.services import enrolment_update, enrolment_withdraw
 from tandem.enrolment.tests.factories import enrol, learn_topic
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import cohort_in

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, Role
-from tandem.enrolment.forms_enrolment_rows import MAX_ROWS
+from tandem.enrolment.enrolling.forms_rows import MAX_ROWS
 from tandem.enrolment.models import ConsentRecord, Enrolment
 from tandem.enrolment.tests.factories import enrol, form_data, give_back_topic, learn_topic
 from tandem.programs.choices import Phase
@@ -234,7 +234,7 @@ def test_my_programs_lists_enrolments_and_open_cohorts(client_for, mentee, mente
 
 
 def test_participants_find_my_programs_in_the_navigation_and_on_the_start_page(client_for, mentee):
-    page = html_of(client_for(mentee).get(reverse("core:home")))
+    page = html_of(client_for(mentee).get(reverse("home:home")))
     assert page.count(reverse("enrolment:my_cohorts")) == 2
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tandem.enrolment.choices import EnrolmentStatus
-from tandem.enrolment.selectors_invitations import (
+from tandem.enrolment.invitations.selectors import (
     invitation_candidates,
     invitation_leader_min_level,
     invitation_partition,

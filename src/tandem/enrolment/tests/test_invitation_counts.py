@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from tandem.enrolment.invitations.selectors import invitation_counts
 from tandem.enrolment.models import Enrolment, Invitation
-from tandem.enrolment.selectors_invitations import invitation_counts
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import CohortFactory

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import EnrolmentStatus, InvitationStatus
+from tandem.enrolment.invitations.services import invitation_decline, invitation_mark_accepted
 from tandem.enrolment.models import Enrolment, Invitation
-from tandem.enrolment.services_invitations import invitation_decline, invitation_mark_accepted
 from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
+from tandem.enrolment.invitations.selectors import invitation_partition
+from tandem.enrolment.invitations.services import invitation_sending_summary, invitations_send
 from tandem.enrolment.models import Enrolment, Invitation
-from tandem.enrolment.selectors_invitations import invitation_partition
-from tandem.enrolment.services_invitations import invitation_sending_summary, invitations_send
 from tandem.enrolment.tests.factories import InvitationFactory
 from tandem.people.tests.factories import OrgUnitFactory, PersonFactory
 from tandem.programs.choices import Phase

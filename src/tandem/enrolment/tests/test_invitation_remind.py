@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import InvitationStatus
+from tandem.enrolment.invitations.services import invitation_remind
 from tandem.enrolment.models import Invitation
-from tandem.enrolment.services_invitations import invitation_remind
 from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.programs.choices import Phase
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.enrolment.choices import EnrolmentStatus, Role
-from tandem.enrolment.selectors_invitations import role_model_list
+from tandem.enrolment.invitations.selectors import role_model_list
 from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import OrgUnitFactory, PersonFactory
 from tandem.programs.choices import Phase

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from tandem.enrolment.invitation_rules import (
+from tandem.enrolment.invitations.policy import (
     ensure_cohort_accepts_invitations,
     format_labels,
     invitation_language,

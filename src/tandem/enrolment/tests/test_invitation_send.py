@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from tandem.core.models import AuditEvent
-from tandem.enrolment import services_invitations
 from tandem.enrolment.choices import InvitationStatus
-from tandem.enrolment.invitation_rules import MAX_PEOPLE_PER_SENDING
+from tandem.enrolment.invitations import services as services_invitations
+from tandem.enrolment.invitations.policy import MAX_PEOPLE_PER_SENDING
+from tandem.enrolment.invitations.selectors import InvitationPartition
+from tandem.enrolment.invitations.services import invitations_send
 from tandem.enrolment.models import Enrolment, Invitation
-from tandem.enrolment.selectors_invitations import InvitationPartition
-from tandem.enrolment.services_invitations import invitations_send
 from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase

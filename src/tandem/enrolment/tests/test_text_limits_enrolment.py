@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tandem.enrolment.choices import EnrolmentStatus
+from tandem.enrolment.enrolling.services import enrolment_update, enrolment_withdraw
 from tandem.enrolment.models import Enrolment
-from tandem.enrolment.services_enrolment import enrolment_update, enrolment_withdraw
 from tandem.enrolment.tests.factories import enrol, form_data, learn_topic
 from tandem.programs.choices import Phase
-from tandem.programs.services_phases import cohort_transition
+from tandem.programs.phases.services import cohort_transition
 from tandem.programs.tests.factories import cohort_in
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import EnrolmentStatus
+from tandem.enrolment.enrolling.services import enrolment_withdraw
 from tandem.enrolment.models import Enrolment
-from tandem.enrolment.services_enrolment import enrolment_withdraw
 from tandem.enrolment.tests.factories import EnrolmentFactory, enrol
 from tandem.people.tests.factories import PersonFactory, UserFactory
 from tandem.programs.choices import Phase
@@ -57,7 +57,7 @@ def test_after_matching_started_the_coordinator_is_told_without_the_reason(
     enrolment = enrolment_in(phase, coordinator=coordinator)
     with (
         mock.patch(
-            "tandem.enrolment.services_withdrawal._end_tandems_without_blame"
+            "tandem.enrolment.enrolling.withdrawal._end_tandems_without_blame"
         ) as end_tandems,
         django_capture_on_commit_callbacks(execute=True),
     ):
@@ -137,7 +137,7 @@ def test_one_action_on_the_withdraw_page(client_for, mentee, mentee_person):
 
 
 def test_the_withdraw_page_explains_why_a_closed_cohort_cannot_be_left(client_for, mentee):
-    from tandem.accounts.selectors import person_for_user
+    from tandem.people.selectors import person_for_user
 
     enrolment = enrolment_in(Phase.CLOSED, person=person_for_user(user=mentee))
     client = client_for(mentee)

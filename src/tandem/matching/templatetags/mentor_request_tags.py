@@ -6,13 +6,13 @@ from typing import Any
 
 from django import template
 
-from tandem.accounts.selectors import person_for_user
-from tandem.matching.selectors_requests import (
+from tandem.matching.requests.selectors import (
     RequestLinks,
     cohort_request_summary,
     enrolment_request_links,
     own_cohort_enrolment,
 )
+from tandem.people.selectors import person_for_user
 
 register = template.Library()
 

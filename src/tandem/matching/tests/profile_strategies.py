@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from tandem.matching.rules import FORMATS, CohortRules, Profile
-from tandem.matching.scoring import COMPONENTS, Weights
+from tandem.matching.pairing.hard_rules import FORMATS, CohortRules, Profile
+from tandem.matching.pairing.scoring import COMPONENTS, Weights
 
 PERSONS = st.integers(0, 9)
 DAY0 = date(2020, 1, 1)

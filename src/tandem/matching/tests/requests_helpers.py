@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core import mail
 
 from tandem.enrolment.tests.factories import enrol_late
-from tandem.matching.services_requests import mentor_request_answer, mentor_request_send
+from tandem.matching.requests.services import mentor_request_answer, mentor_request_send
 from tandem.people.tests.factories import PersonFactory, UserFactory
 
 GOALS = "I would like to use generative AI for my monthly reports."

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tandem.matching.candidates import build_candidates
-from tandem.matching.rules import CohortRules, Profile, is_feasible
-from tandem.matching.scoring import COMPONENTS, DEFAULT_WEIGHTS, score_pair
-from tandem.matching.synthetic import synthetic_population
+from tandem.matching.pairing.hard_rules import CohortRules, Profile, is_feasible
+from tandem.matching.pairing.scoring import COMPONENTS, DEFAULT_WEIGHTS, score_pair
+from tandem.matching.pairing.synthetic import synthetic_population
+from tandem.matching.runs.candidates import build_candidates
 from tandem.matching.tests.profile_strategies import cohorts, topic_priorities, weights
 
 

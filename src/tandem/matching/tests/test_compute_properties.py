@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tandem.matching.compute import matching_compute
 from tandem.matching.engine.types import NO_FEASIBLE_PARTNER
-from tandem.matching.rules import is_feasible, pair_violations
-from tandem.matching.scoring import score_pair
-from tandem.matching.selectors import MatchingInput
+from tandem.matching.pairing.hard_rules import is_feasible, pair_violations
+from tandem.matching.pairing.scoring import score_pair
+from tandem.matching.runs.compute import matching_compute
+from tandem.matching.runs.selectors import MatchingInput
 from tandem.matching.tests.profile_strategies import cohorts, topic_priorities, weights
 
 

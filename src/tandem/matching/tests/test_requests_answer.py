@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.matching.models import DoNotMatch, DoNotMatchReason, RequestStatus
-from tandem.matching.services_requests import mentor_request_decide, mentor_request_withdraw
+from tandem.matching.requests.services import mentor_request_decide, mentor_request_withdraw
 from tandem.matching.tests.requests_helpers import (
     allow_requests,
     another_mentee,

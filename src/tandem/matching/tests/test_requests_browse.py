@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
-from tandem.matching.selectors_requests import mentor_profiles_for
+from tandem.matching.requests.selectors import mentor_profiles_for
 from tandem.matching.tests.requests_helpers import (
     allow_requests,
     another_mentee,

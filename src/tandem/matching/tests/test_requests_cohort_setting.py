@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from tandem.programs.choices import Phase
+from tandem.programs.cohorts.services import cohort_update
 from tandem.programs.models import Cohort
-from tandem.programs.services_cohorts import cohort_update
 from tandem.programs.tests.factories import cohort_in, coordinator_user
 
 
@@ -58,7 +58,7 @@ def test_the_coordinator_switches_approval_off_in_the_running_phase(client_for, 
 
 @pytest.mark.django_db
 def test_a_new_round_takes_the_approval_setting_over(coordinator):
-    from tandem.programs.services_cohorts import cohort_copy
+    from tandem.programs.cohorts.services import cohort_copy
 
     source = cohort_in(Phase.CLOSED, coordinator_user(), allow_self_directed=True)
     Cohort.objects.filter(pk=source.pk).update(self_directed_needs_approval=False)

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from tandem.matching.services_requests import mentor_request_decide, mentor_request_withdraw
+from tandem.matching.requests.services import mentor_request_decide, mentor_request_withdraw
 from tandem.matching.tests.requests_helpers import (
     GOALS,
     OFFER,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tandem.matching.scoring import score_pair
-from tandem.matching.selectors import cohort_matching_input
-from tandem.matching.services_run import matching_dry_run, matching_run
+from tandem.matching.pairing.scoring import score_pair
+from tandem.matching.runs.selectors import cohort_matching_input
+from tandem.matching.runs.services import matching_dry_run, matching_run
 from tandem.matching.tests.requests_helpers import (
     allow_requests,
     another_mentee,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tandem.enrolment.services_enrolment import enrolment_withdraw
+from tandem.enrolment.enrolling.services import enrolment_withdraw
 from tandem.matching.models import RequestStatus
 from tandem.matching.tests.requests_helpers import allow_requests, send
 

@@ -6,11 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from tandem.enrolment.services_enrolment import enrolment_update
+from tandem.enrolment.enrolling.services import enrolment_update
 from tandem.enrolment.tests.factories import enrol_late
-from tandem.matching.services_publish import matching_publish
-from tandem.matching.services_review import proposal_create
-from tandem.matching.services_run import matching_run
+from tandem.matching.proposals.publish import matching_publish
+from tandem.matching.review.services import proposal_create
+from tandem.matching.runs.services import matching_run
 from tandem.matching.tests.requests_helpers import (
     allow_requests,
     another_mentor,
@@ -210,7 +210,7 @@ def test_after_a_decline_two_either_people_are_not_paired_the_other_way_round(
 ):
     """With the direction rule "none", Eva and Finn (both "either") may pair either way. Eva
     declined Finn as her mentor: Finn must not be proposed to Eva as her mentee instead."""
-    from tandem.tandems.services_answers import tandem_decline
+    from tandem.matching.proposals.services import tandem_decline
 
     m = matching_cohort
     m.cohort.direction_rule = "none"

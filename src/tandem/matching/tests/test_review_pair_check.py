@@ -8,7 +8,7 @@ from django.utils.translation import override
 
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
-from tandem.matching.pair_check import pair_check
+from tandem.matching.pairing.check import pair_check
 from tandem.matching.tests.review_helpers import enrol_late, second_mentee, second_mentor
 from tandem.people.tests.factories import PersonFactory
 from tandem.tandems.tests.factories import TandemFactory

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
-from tandem.matching.services_publish import matching_publish
-from tandem.matching.services_run import matching_run
+from tandem.matching.proposals.publish import matching_publish
+from tandem.matching.runs.services import matching_run
 from tandem.matching.tests.review_helpers import second_mentee, set_phase
 from tandem.programs.choices import Phase
 from tandem.tandems.models import Tandem, TandemStatus

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tandem.matching.services_run import matching_run
+from tandem.matching.runs.services import matching_run
 from tandem.matching.tests.requests_helpers import allow_requests
 from tandem.matching.tests.review_helpers import second_mentee, second_mentor
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tandem.matching.services_requests import mentor_request_decide
+from tandem.matching.requests.services import mentor_request_decide
 from tandem.matching.tests.requests_helpers import (
     allow_requests,
     another_mentee,

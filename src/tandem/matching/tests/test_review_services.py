@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
-from tandem.matching.services_review import (
+from tandem.matching.review.services import (
     cohort_set_weights,
     do_not_match_remove,
     proposal_create,
@@ -16,7 +16,7 @@ from tandem.matching.services_review import (
     proposal_set_mentor,
     proposal_swap,
 )
-from tandem.matching.services_run import matching_dry_run, matching_run
+from tandem.matching.runs.services import matching_dry_run, matching_run
 from tandem.matching.tests.review_helpers import second_mentee, second_mentor, set_phase
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase

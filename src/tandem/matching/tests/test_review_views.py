@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tandem.matching.models import DoNotMatch, DoNotMatchReason, MatchingRun
-from tandem.matching.selectors_review import seen_status
-from tandem.matching.services_run import matching_run
+from tandem.matching.review.selectors import seen_status
+from tandem.matching.runs.services import matching_run
 from tandem.matching.tests.review_helpers import second_mentee, second_mentor, set_phase
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 
-from tandem.matching.rules import (
+from tandem.matching.pairing.hard_rules import (
     MESSAGES,
     RULE_ORDER,
     CohortRules,

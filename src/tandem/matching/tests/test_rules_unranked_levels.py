@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from django.utils.translation import override
 
-from tandem.matching.messages import rule_count_phrase, unmatched_text, violation_text
-from tandem.matching.pair_check import pair_check
-from tandem.matching.rules import CohortRules, Profile, pair_violations
+from tandem.matching.pairing.check import pair_check
+from tandem.matching.pairing.hard_rules import CohortRules, Profile, pair_violations
+from tandem.matching.pairing.messages import rule_count_phrase, unmatched_text, violation_text
 from tandem.people.models import CareerLevel
 
 COMMON = {

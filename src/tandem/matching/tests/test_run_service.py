@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.tests.factories import enrol_late
-from tandem.matching.messages import unmatched_text
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
-from tandem.matching.services_run import matching_dry_run, matching_run
+from tandem.matching.pairing.messages import unmatched_text
+from tandem.matching.runs.services import matching_dry_run, matching_run
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.tandems.models import Tandem, TandemStatus
@@ -109,7 +109,7 @@ def test_either_enrolment_takes_one_side_only(matching_cohort):
 
 
 def outcome_profiles(cohort):
-    from tandem.matching.selectors import cohort_matching_input
+    from tandem.matching.runs.selectors import cohort_matching_input
 
     data = cohort_matching_input(cohort=cohort)
     return [*data.mentees, *data.mentors]

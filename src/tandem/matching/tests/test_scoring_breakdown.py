@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from tandem.matching.rules import Profile
-from tandem.matching.scoring import (
+from tandem.matching.pairing.hard_rules import Profile
+from tandem.matching.pairing.scoring import (
     COMPONENTS,
     DEFAULT_WEIGHTS,
     Weights,

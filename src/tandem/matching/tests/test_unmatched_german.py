@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from tandem.matching.messages import _RULE_COUNT_PHRASES, rule_count_phrase, unmatched_text
+from tandem.matching.pairing.messages import _RULE_COUNT_PHRASES, rule_count_phrase, unmatched_text
 from tandem.people.tests.factories import PersonFactory
 
 

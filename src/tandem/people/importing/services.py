@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tandem.accounts.services import accounts_follow_email_changes
 from tandem.core.services import audit_record
 from tandem.people.importing.apply import apply_plan
 from tandem.people.importing.columns import map_columns
@@ -29,6 +28,7 @@ from tandem.people.importing.safety import is_mass_deactivation
 from tandem.people.importing.snapshot import Snapshot, load_snapshot
 from tandem.people.importing.validation import Resolution, rows_text, validate
 from tandem.people.models import Person, PersonImport
+from tandem.people.services_accounts import accounts_follow_email_changes
 
 
 def people_import(

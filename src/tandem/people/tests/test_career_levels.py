@@ -14,13 +14,13 @@ from django.urls import reverse
 
 from tandem.core.models import AuditEvent
 from tandem.people.importing.services import people_import
-from tandem.people.models import CareerLevel, Person
-from tandem.people.services_levels import (
+from tandem.people.levels.services import (
     career_level_move,
     career_levels_set_order,
     career_levels_set_ranks,
     order_problems,
 )
+from tandem.people.models import CareerLevel, Person
 from tandem.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -55,7 +55,7 @@ def test_participants_see_their_own_profile_and_reporting_line(
     request, client_for, persona, own_person, url_name
 ):
     user = request.getfixturevalue(persona)
-    from tandem.accounts.selectors import person_for_user
+    from tandem.people.selectors import person_for_user
 
     person = request.getfixturevalue(own_person) if own_person else person_for_user(user=user)
     response = client_for(user).get(reverse(url_name, args=[person.pk]))

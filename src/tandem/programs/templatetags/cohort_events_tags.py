@@ -7,8 +7,8 @@ from typing import Any
 
 from django import template
 
+from tandem.programs.events.views_cards import cohort_events_context
 from tandem.programs.models import Cohort
-from tandem.programs.views.events_cards import cohort_events_context
 
 register = template.Library()
 

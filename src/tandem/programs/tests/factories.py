@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from tandem.people.tests.factories import UserFactory
 from tandem.programs.choices import EventKind, Phase
-from tandem.programs.cohort_defaults import add_months
+from tandem.programs.cohorts.defaults import add_months
 from tandem.programs.models import Charter, Cohort, CohortEvent, EventResponse, Program
 
 BERLIN = ZoneInfo("Europe/Berlin")

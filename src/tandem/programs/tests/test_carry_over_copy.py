@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from tandem.core.models import AuditEvent
 from tandem.people.tests.factories import LocationFactory
 from tandem.programs.choices import Cadence, EventKind, Phase
+from tandem.programs.cohorts.services import COPIED_FIELDS, cohort_copy
 from tandem.programs.models import CohortEvent
-from tandem.programs.services_cohorts import COPIED_FIELDS, cohort_copy
 from tandem.programs.tests.factories import (
     CharterFactory,
     CohortEventFactory,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.programs.choices import Phase
-from tandem.programs.services_cohorts import charter_publish, default_charter_texts
+from tandem.programs.cohorts.services import charter_publish, default_charter_texts
 from tandem.programs.tests.factories import CharterFactory, CohortFactory
 
 pytestmark = pytest.mark.django_db

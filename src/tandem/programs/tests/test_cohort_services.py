@@ -10,14 +10,14 @@ from django.core.exceptions import ValidationError
 from tandem.core.models import AuditEvent
 from tandem.people.tests.factories import LocationFactory, UserFactory
 from tandem.programs.choices import Cadence, DirectionRule, Phase
-from tandem.programs.cohort_defaults import add_months, default_end
-from tandem.programs.cohort_validation import cohort_settings_errors
-from tandem.programs.services_cohorts import (
+from tandem.programs.cohorts.defaults import add_months, default_end
+from tandem.programs.cohorts.services import (
     cohort_create,
     cohort_update,
     program_create,
     program_update,
 )
+from tandem.programs.cohorts.validation import cohort_settings_errors
 from tandem.programs.tests.factories import (
     CohortFactory,
     ProgramFactory,

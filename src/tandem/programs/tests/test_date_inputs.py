@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from tandem.core.dates import EARLIEST_DATE, LATEST_DATE, date_is_supported, date_range_error
 from tandem.programs.choices import Phase
+from tandem.programs.cohorts.services import cohort_copy, cohort_create, cohort_update
 from tandem.programs.models import Cohort, CohortEvent
-from tandem.programs.services_cohorts import cohort_copy, cohort_create, cohort_update
 from tandem.programs.tests.factories import CohortFactory, ProgramFactory
 from tandem.programs.tests.test_cohort_views import cohort_form_data
 
@@ -206,7 +206,7 @@ def test_any_date_in_the_event_form_gives_a_page_not_a_server_error(client_for, 
 
 @pytest.mark.parametrize("typed", ["0001-01-01T00:30", "1900-05-01T10:00", "9999-12-31T23:59"])
 def test_the_virtual_coffee_form_refuses_a_date_outside_the_range(typed):
-    from tandem.tandems.forms_answers import CoffeeForm
+    from tandem.tandems.forms import CoffeeForm
 
     form = CoffeeForm({"at": typed, "place": "Teams"})
     assert not form.is_valid()
@@ -237,7 +237,7 @@ def test_the_copy_page_of_a_cohort_stored_in_year_9999_suggests_a_start_instead_
 
 @given(start=any_date)
 def test_the_suggested_start_of_a_copy_is_always_a_date_a_month_or_more_ahead(start):
-    from tandem.programs.cohort_defaults import suggested_copy_start
+    from tandem.programs.cohorts.defaults import suggested_copy_start
 
     today = datetime.date(2026, 12, 4)
     assert suggested_copy_start(start, today=today) >= today + datetime.timedelta(days=30)

@@ -10,13 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tandem.enrolment.selectors_counts import cohort_enrolment_counts
-from tandem.enrolment.selectors_invitations import invitation_counts
+from tandem.enrolment.invitations.selectors import invitation_counts
+from tandem.enrolment.overview.selectors import cohort_funnel
+from tandem.enrolment.selectors import cohort_enrolment_counts
 from tandem.enrolment.tests.factories import EnrolmentFactory, InvitationFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
-from tandem.programs.selectors_cohorts import cohort_facts
-from tandem.programs.selectors_overview import cohort_funnel
+from tandem.programs.cohorts.selectors import cohort_facts
 from tandem.programs.tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tandem.programs.choices import EventKind
-from tandem.programs.events import retitled_for_cohort
+from tandem.programs.cohorts.services import cohort_copy
+from tandem.programs.events.schedule import retitled_for_cohort
+from tandem.programs.events.services import cohort_propose_events
 from tandem.programs.models import CohortEvent
-from tandem.programs.services_cohorts import cohort_copy
-from tandem.programs.services_events import cohort_propose_events
 from tandem.programs.tests.factories import CohortEventFactory, CohortFactory, local
 
 

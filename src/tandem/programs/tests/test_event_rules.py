@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tandem.programs.events import (
+from tandem.programs.events.schedule import (
     DEFAULT_EVENT_TIME,
     carry_over_event_date,
     event_window,

@@ -12,8 +12,7 @@ from tandem.core.models import AuditEvent
 from tandem.enrolment.models import Enrolment
 from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.programs.choices import EventKind, Phase
-from tandem.programs.models import CohortEvent, EventResponse
-from tandem.programs.services_events import (
+from tandem.programs.events.services import (
     cohort_events_copy_pattern,
     cohort_propose_events,
     event_create,
@@ -21,6 +20,7 @@ from tandem.programs.services_events import (
     event_rsvp,
     event_update,
 )
+from tandem.programs.models import CohortEvent, EventResponse
 from tandem.programs.tests.factories import BERLIN, CohortEventFactory, CohortFactory, local
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tandem.programs.needs import Imbalance, balance_by_topic
+from tandem.enrolment.overview.needs import Imbalance, balance_by_topic
 
 pairs = st.lists(st.tuples(st.sampled_from("ABCDE"), st.integers(0, 30)), max_size=80)
 

@@ -14,10 +14,10 @@ from tandem.enrolment.models import (
     LearningNeed,
     TeachingOffer,
 )
+from tandem.enrolment.overview.selectors import cohort_funnel, cohort_needs_analysis
 from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
-from tandem.programs.selectors_overview import cohort_funnel, cohort_needs_analysis
 from tandem.programs.tests.factories import CohortFactory
 from tandem.topics.models import Topic
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tandem.programs.choices import PHASE_ORDER, Phase
-from tandem.programs.phases import CohortFacts, is_step_back, next_phase, transition_problems
+from tandem.programs.phases.guards import CohortFacts, is_step_back, next_phase, transition_problems
 
 START = datetime.date(2026, 3, 1)
 END = datetime.date(2026, 9, 1)

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 
 from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.programs.choices import Phase
-from tandem.programs.selectors_cohorts import _tandem_counts, cohort_facts
-from tandem.programs.services_cohorts import cohort_start
+from tandem.programs.cohorts.selectors import _tandem_counts, cohort_facts
+from tandem.programs.cohorts.services import cohort_start
 from tandem.programs.tests.factories import cohort_in, coordinator_user
 from tandem.tandems.tests.factories import TandemFactory
 

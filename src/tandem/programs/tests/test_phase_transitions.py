@@ -10,8 +10,7 @@ from tandem.core.models import AuditEvent
 from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
-from tandem.programs.models import CohortTransition
-from tandem.programs.services_cohorts import (
+from tandem.programs.cohorts.services import (
     cohort_back_to_draft,
     cohort_begin_closing,
     cohort_close,
@@ -20,6 +19,7 @@ from tandem.programs.services_cohorts import (
     cohort_start_matching,
     cohort_transition,
 )
+from tandem.programs.models import CohortTransition
 from tandem.programs.tests.factories import CohortFactory, cohort_in, coordinator_user
 
 pytestmark = pytest.mark.django_db

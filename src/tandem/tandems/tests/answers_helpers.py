@@ -9,9 +9,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from tandem.matching.proposals.services import tandem_accept
 from tandem.programs.choices import Phase
 from tandem.tandems.models import Tandem, TandemStatus
-from tandem.tandems.services_answers import tandem_accept
 from tandem.tandems.tests.factories import TandemFactory
 
 COORDINATOR_EMAIL = "clara.coordinator@example.com"

@@ -13,6 +13,12 @@ from django.utils import timezone
 
 from tandem.core.models import AuditEvent
 from tandem.matching.models import MentorRequest, RequestStatus
+from tandem.matching.proposals.services import (
+    tandem_accept,
+    tandem_coffee_set,
+    tandem_confirm,
+    tandem_decline,
+)
 from tandem.matching.tests.requests_helpers import (
     GOALS,
     OFFER,
@@ -22,12 +28,6 @@ from tandem.matching.tests.requests_helpers import (
     send,
 )
 from tandem.tandems.models import TandemStatus
-from tandem.tandems.services_answers import (
-    tandem_accept,
-    tandem_coffee_set,
-    tandem_confirm,
-    tandem_decline,
-)
 from tandem.tandems.tests.answers_helpers import (
     COORDINATOR_EMAIL,
     accept_both,

@@ -10,8 +10,8 @@ from django.core import mail
 from django.urls import reverse
 
 from tandem.enrolment.tests.factories import enrol_late
+from tandem.matching.proposals.services import tandem_accept, tandem_decline
 from tandem.people.tests.factories import PersonFactory
-from tandem.tandems.services_answers import tandem_accept, tandem_decline
 from tandem.tandems.tests.answers_helpers import COORDINATOR_EMAIL, mails_to, publish
 
 pytestmark = pytest.mark.django_db

@@ -7,11 +7,11 @@ import pytest
 
 from tandem.enrolment.choices import Role
 from tandem.enrolment.tests.factories import enrol_late
-from tandem.matching.selectors import cohort_matching_input
-from tandem.matching.services_run import matching_run
+from tandem.matching.proposals.services import tandem_accept, tandem_decline
+from tandem.matching.runs.selectors import cohort_matching_input
+from tandem.matching.runs.services import matching_run
 from tandem.people.tests.factories import PersonFactory
 from tandem.tandems.models import Tandem, TandemStatus
-from tandem.tandems.services_answers import tandem_accept, tandem_decline
 
 pytestmark = pytest.mark.django_db
 

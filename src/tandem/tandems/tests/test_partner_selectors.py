@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone, translation
 
 from tandem.enrolment.tests.factories import EnrolmentFactory
+from tandem.matching.proposals.services import tandem_accept, tandem_confirm, tandem_decline
 from tandem.tandems.models import TandemStatus
 from tandem.tandems.selectors_partner import (
     TopicFit,
@@ -18,7 +19,6 @@ from tandem.tandems.selectors_partner import (
     tandem_reasons,
     tandem_visible_to_partners,
 )
-from tandem.tandems.services_answers import tandem_accept, tandem_confirm, tandem_decline
 from tandem.tandems.tests.answers_helpers import publish, rich_pair
 from tandem.tandems.tests.factories import TandemFactory
 

@@ -54,7 +54,7 @@ def other_participant(proposal):
 @pytest.fixture
 def coffee_ready(proposal):
     """Both accepted, a coffee arranged: every view has something to act on."""
-    from tandem.tandems.services_answers import tandem_coffee_set
+    from tandem.matching.proposals.services import tandem_coffee_set
 
     accept_both(proposal)
     tandem_coffee_set(

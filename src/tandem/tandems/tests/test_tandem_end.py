@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import Role
-from tandem.enrolment.services_enrolment import enrolment_withdraw
+from tandem.enrolment.enrolling.services import enrolment_withdraw
 from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase

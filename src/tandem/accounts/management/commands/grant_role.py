@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from tandem.accounts.roles import ASSIGNABLE_ROLES
 from tandem.accounts.services import role_grant, role_revoke
+from tandem.people.roles import ASSIGNABLE_ROLES
 
 
 class Command(BaseCommand):

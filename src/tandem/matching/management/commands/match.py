@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tandem.enrolment.models import Enrolment
-from tandem.matching.messages import unmatched_text
 from tandem.matching.models import MatchingMode
-from tandem.matching.services_run import check_matching_phase, matching_dry_run, matching_run
+from tandem.matching.pairing.messages import unmatched_text
+from tandem.matching.runs.services import check_matching_phase, matching_dry_run, matching_run
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemStatus
 

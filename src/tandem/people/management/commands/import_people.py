@@ -14,8 +14,8 @@ from django.utils.translation import ngettext
 
 from tandem.people.importing.report import ImportReport
 from tandem.people.importing.services import people_import
+from tandem.people.levels.services import career_levels_set_order, order_problems
 from tandem.people.models import CareerLevel
-from tandem.people.services_levels import career_levels_set_order, order_problems
 
 
 class Command(BaseCommand):
