@@ -11,8 +11,10 @@ urlpatterns = [
     path("topics/", include("tandem.topics.urls")),
     path("programs/", include("tandem.programs.urls")),
     path("enrolment/", include("tandem.enrolment.urls")),
+    path("enrolment/", include("tandem.matching.withdrawal.urls")),
     path("matching/", include("tandem.matching.urls")),
     path("tandems/", include("tandem.tandems.urls")),
+    path("tandems/", include("tandem.matching.proposals.urls")),
     # Before allauth's own: sign-up answers in an even time (accounts.views).
     path("accounts/signup/", account_views.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),

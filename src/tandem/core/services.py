@@ -7,6 +7,9 @@ from django.db import models
 
 from tandem.core.models import AuditEvent
 
+# Who does a change: a signed-in user, an anonymous visitor (a token link), or None (the system).
+Actor = User | AnonymousUser | None
+
 
 def audit_record(
     *,

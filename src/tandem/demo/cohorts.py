@@ -16,9 +16,10 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from tandem.enrolment.choices import AVAILABILITY_SLOTS
-from tandem.enrolment.enrolling.services import enrolment_create, enrolment_withdraw
+from tandem.enrolment.enrolling.services import enrolment_create
 from tandem.enrolment.invitations.services import invitation_decline, invitations_send
 from tandem.enrolment.models import Enrolment
+from tandem.matching.withdrawal.services import enrolment_withdraw
 from tandem.people.models import Person
 from tandem.programs.charters.services import charter_publish, default_charter_texts
 from tandem.programs.cohorts.services import (

@@ -6,3 +6,10 @@ class EnrolmentConfig(AppConfig):
     name = "tandem.enrolment"
     label = "enrolment"
     verbose_name = _("Enrolment")
+
+    def ready(self) -> None:
+        # Programs (below) counts through this for its phase guards: programs/phases/counts.py.
+        from tandem.enrolment.selectors import cohort_enrolment_facts
+        from tandem.programs.phases.counts import register_cohort_counter
+
+        register_cohort_counter(owner="enrolment", counter=cohort_enrolment_facts)

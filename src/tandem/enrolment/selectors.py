@@ -51,3 +51,14 @@ def cohort_enrolment_counts(*, cohort: Cohort) -> EnrolmentCounts:
         )
     )
     return EnrolmentCounts(**counts)
+
+
+def cohort_enrolment_facts(cohort: Cohort) -> dict[str, int]:
+    """The enrolment counts the cohort's phase guards check (registered in `apps.py`)."""
+    counts = cohort_enrolment_counts(cohort=cohort)
+    return {
+        "enrolments_total": counts.total,
+        "active_mentors": counts.mentors,
+        "active_mentees": counts.mentees,
+        "active_either": counts.either,
+    }

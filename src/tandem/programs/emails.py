@@ -3,16 +3,30 @@ and with the cohort's named contact, whom participants write to with their quest
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 
 from tandem.core.emails import templated_email
-from tandem.enrolment.invitations.policy import invitation_language
 from tandem.programs.cohorts.selectors import cohort_contact
 from tandem.programs.models import Cohort
+
+# Languages the cohort's e-mails (invitations included) are written in.
+EMAIL_LANGUAGES = ("de", "en")
+
+
+def invitation_language(*, cohort_languages: Iterable[str] | None, default: str) -> str:
+    """The e-mail language: the cohort's first language if we write it, else the site default.
+
+    People have no language preference of their own; the cohort's first language is the best
+    guess at the language the program is run in.
+    """
+    first = next(iter(cohort_languages or []), None)
+    if isinstance(first, str) and first.lower() in EMAIL_LANGUAGES:
+        return first.lower()
+    return default
 
 
 def cohort_email_language(*, cohort: Cohort) -> str:

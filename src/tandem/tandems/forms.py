@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.dates import validate_supported_date
+from tandem.core.text_limits import PLACE_TEXT as PLACE_MAX_LENGTH
 from tandem.core.text_limits import LimitedTextField
-from tandem.matching.proposals.services import PLACE_MAX_LENGTH
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 
 from tandem.enrolment.choices import DAYTIMES, WEEKDAYS, GiveBackDirection
+from tandem.enrolment.enrolling.answers import interest_tokens
 from tandem.enrolment.enrolling.forms import FORMAT_FIELDS, language_label
 from tandem.enrolment.models import Enrolment, GiveBackTopic, LearningNeed, TeachingOffer
-from tandem.matching.runs.selectors import interest_tokens
 from tandem.people.models import Person
 from tandem.programs.models import Cohort
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus
@@ -43,7 +43,7 @@ NOT_GOING_AHEAD = "not_going_ahead"  # declined (by either) or dissolved: never 
 ENDED = "ended"
 
 OPEN_STATES = (ANSWER, ACCEPTED_WAITING, COFFEE, CONFIRMED_WAITING)
-# Split like `matching.selectors.interest_tokens`, which decides what counts as shared.
+# Split like `enrolment.enrolling.answers.interest_tokens`, which decides what counts as shared.
 _INTEREST_SPLIT = re.compile(r"[,;/\n]+")
 
 

@@ -8,9 +8,5 @@ app_name = "tandems"
 urlpatterns = [
     path("", views.tandem_list_view, name="mine"),
     path("<int:pk>/", views.tandem_detail_view, name="detail"),
-    path("<int:pk>/accept/", views.tandem_accept_view, name="accept"),
-    path("<int:pk>/decline/", views.tandem_decline_view, name="decline"),
-    path("<int:pk>/coffee/", views.tandem_coffee_view, name="coffee"),
     path("<int:pk>/coffee.ics", views.tandem_coffee_ics_view, name="coffee_ics"),
-    path("<int:pk>/confirm/", views.tandem_confirm_view, name="confirm"),
 ]

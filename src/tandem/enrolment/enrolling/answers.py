@@ -7,6 +7,7 @@ Messages say what is wrong and how to fix it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -287,3 +288,12 @@ def answer_errors(
                 ],
             )
     return errors
+
+
+# Interests are free text; matching and the partner page compare them as tokens split here.
+_TOKEN_SPLIT = re.compile(r"[,;/\n]+")
+
+
+def interest_tokens(text: str) -> frozenset[str]:
+    """Interests as normalised tokens: split at commas, semicolons, slashes and lines."""
+    return frozenset(t.strip().casefold() for t in _TOKEN_SPLIT.split(text or "") if t.strip())

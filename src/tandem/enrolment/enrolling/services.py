@@ -1,5 +1,5 @@
-"""Enrolling and changing one's answers (R10, R11, R13, R14, R16); consent and withdrawal live in
-services_consent and services_withdrawal and are re-exported here (R1, R4).
+"""Enrolling and changing one's answers (R10, R11, R13, R14, R16); consent lives in `consent`
+(re-exported here, R4); withdrawing is `matching.withdrawal.services.enrolment_withdraw` (R1).
 
 Every service checks the phase, the person and the answers, raises a ValidationError that says what
 is wrong and how to fix it (keyed by field where there is one), and writes an audit row. Audit rows
@@ -37,7 +37,6 @@ from tandem.enrolment.enrolling.phase_guards import (
     soft_change_refusal,
 )
 from tandem.enrolment.enrolling.selectors import consent_is_current
-from tandem.enrolment.enrolling.withdrawal import enrolment_withdraw
 from tandem.enrolment.models import (
     ConsentRecord,
     Enrolment,
@@ -338,4 +337,4 @@ def enrolment_update(
 
 
 # The public API of enrolling, in one place.
-__all__ = ["consent_accept", "enrolment_create", "enrolment_update", "enrolment_withdraw"]
+__all__ = ["consent_accept", "enrolment_create", "enrolment_update"]

@@ -11,6 +11,5 @@ urlpatterns = [
     path("enrol/rows/<str:kind>/", enrolment.enrol_row, name="enrol_row"),
     path("enrolments/<int:pk>/", enrolment_pages.enrolment_detail, name="enrolment_detail"),
     path("enrolments/<int:pk>/edit/", enrolment.enrolment_edit, name="enrolment_edit"),
-    path("enrolments/<int:pk>/withdraw/", enrolment_pages.withdraw, name="withdraw"),
     path("enrolments/<int:pk>/consent/", enrolment_pages.consent, name="consent"),
 ]

@@ -1,4 +1,5 @@
-"""The participant's pages around an enrolment: my programs, my answers, withdrawing, consent."""
+"""The participant's pages around an enrolment: my programs, my answers, consent (withdrawing:
+`matching.withdrawal.views`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from rules.contrib.views import permission_required
 
 from tandem.enrolment.choices import AVAILABILITY_SLOTS, DAYTIMES, WEEKDAYS, EnrolmentStatus
 from tandem.enrolment.enrolling.forms import FORMAT_FIELDS, language_label
-from tandem.enrolment.enrolling.forms_actions import ConsentForm, WithdrawForm
+from tandem.enrolment.enrolling.forms_actions import ConsentForm
 from tandem.enrolment.enrolling.phase_guards import change_scope, withdraw_phase_problem
 from tandem.enrolment.enrolling.selectors import (
     cohort_current_charter,
@@ -23,7 +24,7 @@ from tandem.enrolment.enrolling.selectors import (
     enrolment_with_answers,
     person_enrolments,
 )
-from tandem.enrolment.enrolling.services import consent_accept, enrolment_withdraw
+from tandem.enrolment.enrolling.services import consent_accept
 from tandem.enrolment.enrolling.views import enrolment_or_none, own_person, require_own
 from tandem.people.selectors import person_for_user
 from tandem.programs.cohorts.selectors import cohort_contact
@@ -117,51 +118,6 @@ def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "languages": [language_label(code) for code in enrolment.languages or []],
             "consents": consent_records(person=enrolment.person, cohort=cohort) if is_own else [],
         },
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("enrolment.withdraw", fn=enrolment_or_none, raise_exception=True)
-def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = enrolment_with_answers(pk=pk)
-    if enrolment is None:  # gone since the permission check found it
-        raise Http404
-    require_own(request, enrolment)
-    problem = None
-    if enrolment.status == EnrolmentStatus.WITHDRAWN:
-        problem = _("You have already withdrawn from this cohort.")
-    else:
-        problem = withdraw_phase_problem(phase=enrolment.cohort.phase)
-    form = WithdrawForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and problem is None and form.is_valid():
-        try:
-            enrolment_withdraw(
-                enrolment=enrolment, actor=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            messages.success(
-                request,
-                _(
-                    "You have withdrawn from %(cohort)s. Thank you for your interest — you are "
-                    "welcome back in a later round."
-                )
-                % {"cohort": enrolment.cohort},
-            )
-            return redirect("enrolment:my_cohorts")
-    return render(
-        request,
-        "enrolment/enrol/withdraw.html",
-        {
-            "enrolment": enrolment,
-            "cohort": enrolment.cohort,
-            "form": form,
-            "problem": problem,
-            "after_matching": enrolment.cohort.phase in ("matching", "running", "closing"),
-        },
-        status=409 if request.method == "POST" and problem else 200,
     )
 
 

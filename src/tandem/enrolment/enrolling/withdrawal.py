@@ -1,4 +1,5 @@
-"""Withdrawing from a cohort with one action, in every phase until it is closed (R1).
+"""Withdrawing from a cohort, the enrolment's part (R1); the whole action, which also closes the
+person's requests and ends their tandems, is `matching.withdrawal.services.enrolment_withdraw`.
 
 Before matching the person simply leaves the pool; afterwards the coordinator is told by e-mail and
 the person's tandems end without blame. The reason, if one is given, is stored for the coordinator
@@ -19,25 +20,11 @@ from tandem.core.services import audit_record
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.enrolment.enrolling.phase_guards import (
     withdraw_phase_problem,
-    withdrawal_needs_coordinator,
 )
 from tandem.enrolment.models import Enrolment
-from tandem.matching.requests.services import mentor_requests_close_for_withdrawal
-from tandem.tandems.selectors import enrolment_open_tandems
-from tandem.tandems.services import tandem_end_without_blame
 
 
-def _end_tandems_without_blame(enrolment: Enrolment, *, actor) -> None:
-    """End the person's open tandems and proposals in this cohort without blame (R1, R13).
-
-    Each partner who had seen the tandem is told kindly that it ends — never why — and that the
-    coordinator will get in touch about a new partner. The withdrawal reason is not passed here.
-    """
-    for tandem in enrolment_open_tandems(enrolment=enrolment):
-        tandem_end_without_blame(tandem=tandem, leaving=enrolment, actor=actor)
-
-
-def _notify_coordinator(enrolment: Enrolment, *, reason_given: bool) -> None:
+def withdrawal_notify_coordinator(*, enrolment: Enrolment, reason_given: bool) -> None:
     """Tell the cohort's coordinator (the reason is not put into the mail; it is read in Tandem)."""
     coordinator = enrolment.cohort.coordinator
     if coordinator is None or not coordinator.email:
@@ -69,11 +56,10 @@ def _notify_coordinator(enrolment: Enrolment, *, reason_given: bool) -> None:
 
 
 @transaction.atomic
-def enrolment_withdraw(*, enrolment: Enrolment, actor, reason: str = "") -> Enrolment:
-    """Withdraw with one action, in every phase until the cohort is closed (R1).
-
-    Before matching the person simply leaves the pool; afterwards the coordinator is told and the
-    person's tandems end without blame. The reason is stored for the coordinator only.
+def enrolment_mark_withdrawn(*, enrolment: Enrolment, actor, reason: str = "") -> Enrolment:
+    """The enrolment's part of a withdrawal: checked against the phase, marked withdrawn with the
+    time, audited (whether a reason was given, never the reason). The whole withdrawal — requests,
+    tandems, the coordinator's e-mail — is `matching.withdrawal.services.enrolment_withdraw`.
     """
     enrolment = (
         Enrolment.objects.select_for_update(of=("self",))
@@ -98,8 +84,4 @@ def enrolment_withdraw(*, enrolment: Enrolment, actor, reason: str = "") -> Enro
         target=enrolment,
         data={"cohort": enrolment.cohort_id, "phase": phase, "reason_given": bool(reason)},
     )
-    mentor_requests_close_for_withdrawal(enrolment=enrolment, actor=actor)
-    if withdrawal_needs_coordinator(phase=phase):
-        _end_tandems_without_blame(enrolment, actor=actor)
-        _notify_coordinator(enrolment, reason_given=bool(reason))
     return enrolment

@@ -1,7 +1,7 @@
 """Pure rules of the invitation flow (no database): tested without one.
 
 Which phase allows inviting, who counts as a leader for "leaders first", when a reminder may be
-sent, and in which language an invitation is written.
+sent (the language of every cohort e-mail is `programs.emails.invitation_language`).
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from tandem.programs.choices import Phase
 REMINDER_INTERVAL = datetime.timedelta(days=7)
 # One sending writes every e-mail in the request; larger groups go in several rounds.
 MAX_PEOPLE_PER_SENDING = 500
-# Languages the invitation e-mail is written in.
-EMAIL_LANGUAGES = ("de", "en")
 
 
 def ensure_cohort_accepts_invitations(phase: str) -> None:
@@ -70,18 +68,6 @@ def reminder_allowed(
     if status != InvitationStatus.SENT:
         return False
     return now >= next_reminder_at(sent_at=sent_at, last_reminded_at=last_reminded_at)
-
-
-def invitation_language(*, cohort_languages: Iterable[str] | None, default: str) -> str:
-    """The e-mail language: the cohort's first language if we write it, else the site default.
-
-    People have no language preference of their own; the cohort's first language is the best
-    guess at the language the program is run in.
-    """
-    first = next(iter(cohort_languages or []), None)
-    if isinstance(first, str) and first.lower() in EMAIL_LANGUAGES:
-        return first.lower()
-    return default
 
 
 def format_labels(*, in_person: bool, online: bool, hybrid: bool) -> list[str]:

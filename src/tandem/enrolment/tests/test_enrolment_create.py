@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, InvitationStatus, Role
-from tandem.enrolment.enrolling.services import enrolment_create, enrolment_withdraw
+from tandem.enrolment.enrolling.services import enrolment_create
 from tandem.enrolment.models import ConsentRecord, Invitation
 from tandem.enrolment.tests.factories import answers_for, enrol, give_back_topic, learn_topic
+from tandem.matching.withdrawal.services import enrolment_withdraw
 from tandem.people.models import Person
 from tandem.people.tests.factories import LocationFactory, PersonFactory
 from tandem.programs.choices import Phase

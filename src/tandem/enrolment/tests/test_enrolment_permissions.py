@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 OWN_VIEWS = [
     "enrolment:enrolment_detail",
     "enrolment:enrolment_edit",
-    "enrolment:withdraw",
+    "withdrawal:withdraw",
     "enrolment:consent",
 ]
-CHANGING_VIEWS = ["enrolment:enrolment_edit", "enrolment:withdraw", "enrolment:consent"]
+CHANGING_VIEWS = ["enrolment:enrolment_edit", "withdrawal:withdraw", "enrolment:consent"]
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_coordinators_can_view_but_not_change_or_withdraw_an_enrolment(
     client = client_for(request.getfixturevalue(persona))
     page = client.get(reverse("enrolment:enrolment_detail", args=[enrolment.pk]))
     assert page.status_code == 200
-    assert reverse("enrolment:withdraw", args=[enrolment.pk]) not in page.content.decode()
+    assert reverse("withdrawal:withdraw", args=[enrolment.pk]) not in page.content.decode()
     for url_name in CHANGING_VIEWS:
         url = reverse(url_name, args=[enrolment.pk])
         assert client.get(url).status_code == 403

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import Role
-from tandem.enrolment.enrolling.services import enrolment_update, enrolment_withdraw
+from tandem.enrolment.enrolling.services import enrolment_update
 from tandem.enrolment.tests.factories import enrol, learn_topic
+from tandem.matching.withdrawal.services import enrolment_withdraw
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import cohort_in
 

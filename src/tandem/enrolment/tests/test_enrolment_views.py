@@ -62,7 +62,7 @@ def test_the_full_flow_enrol_see_change_withdraw(client_for, mentee, mentee_pers
     assert enrolment.learning_needs.get().topic == other_topic
     assert not enrolment.give_back_topics.exists()
 
-    response = client.post(reverse("enrolment:withdraw", args=[enrolment.pk]), {"reason": ""})
+    response = client.post(reverse("withdrawal:withdraw", args=[enrolment.pk]), {"reason": ""})
     assert response.status_code == 302
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.WITHDRAWN
@@ -230,7 +230,7 @@ def test_my_programs_lists_enrolments_and_open_cohorts(client_for, mentee, mente
     assert "Spring" in page and "Autumn" in page
     assert "Secret draft" not in page
     assert reverse("enrolment:enrolment_edit", args=[mine.pk]) in page
-    assert reverse("enrolment:withdraw", args=[mine.pk]) in page
+    assert reverse("withdrawal:withdraw", args=[mine.pk]) in page
 
 
 def test_participants_find_my_programs_in_the_navigation_and_on_the_start_page(client_for, mentee):

@@ -11,12 +11,12 @@ from django.utils import translation
 from tandem.enrolment.invitations.policy import (
     ensure_cohort_accepts_invitations,
     format_labels,
-    invitation_language,
     leader_min_level,
     next_reminder_at,
     reminder_allowed,
 )
 from tandem.programs.choices import Phase
+from tandem.programs.emails import invitation_language
 
 SENT = datetime.datetime(2030, 3, 1, 9, 0, tzinfo=datetime.UTC)
 

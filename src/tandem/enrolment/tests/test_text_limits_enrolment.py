@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tandem.enrolment.choices import EnrolmentStatus
-from tandem.enrolment.enrolling.services import enrolment_update, enrolment_withdraw
+from tandem.enrolment.enrolling.services import enrolment_update
 from tandem.enrolment.models import Enrolment
 from tandem.enrolment.tests.factories import enrol, form_data, learn_topic
+from tandem.matching.withdrawal.services import enrolment_withdraw
 from tandem.programs.choices import Phase
 from tandem.programs.phases.services import cohort_transition
 from tandem.programs.tests.factories import cohort_in

@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import EnrolmentStatus
-from tandem.enrolment.enrolling.services import enrolment_withdraw
 from tandem.enrolment.models import Enrolment
 from tandem.enrolment.tests.factories import EnrolmentFactory, enrol
+from tandem.matching.withdrawal.services import enrolment_withdraw
 from tandem.people.tests.factories import PersonFactory, UserFactory
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import CohortFactory, cohort_in
@@ -56,9 +56,7 @@ def test_after_matching_started_the_coordinator_is_told_without_the_reason(
     coordinator = UserFactory(email="coord@example.com")
     enrolment = enrolment_in(phase, coordinator=coordinator)
     with (
-        mock.patch(
-            "tandem.enrolment.enrolling.withdrawal._end_tandems_without_blame"
-        ) as end_tandems,
+        mock.patch("tandem.matching.withdrawal.services._end_tandems_without_blame") as end_tandems,
         django_capture_on_commit_callbacks(execute=True),
     ):
         enrolment_withdraw(enrolment=enrolment, actor=None, reason=REASON)
@@ -121,7 +119,7 @@ def test_the_reason_is_shown_to_coordinators_only(client_for, coordinator, mente
 def test_one_action_on_the_withdraw_page(client_for, mentee, mentee_person):
     enrolment = enrol(cohort_in(Phase.ENROLMENT_OPEN), mentee_person, actor=mentee)
     client = client_for(mentee)
-    url = reverse("enrolment:withdraw", args=[enrolment.pk])
+    url = reverse("withdrawal:withdraw", args=[enrolment.pk])
     page = client.get(url).content.decode()
     main = page.split("<main", 1)[1]
     assert main.count('type="submit"') == 1  # a single button, the reason is optional
@@ -141,7 +139,7 @@ def test_the_withdraw_page_explains_why_a_closed_cohort_cannot_be_left(client_fo
 
     enrolment = enrolment_in(Phase.CLOSED, person=person_for_user(user=mentee))
     client = client_for(mentee)
-    url = reverse("enrolment:withdraw", args=[enrolment.pk])
+    url = reverse("withdrawal:withdraw", args=[enrolment.pk])
     page = client.get(url).content.decode()
     assert "already ended" in page
     assert "Withdraw now" not in page

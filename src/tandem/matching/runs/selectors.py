@@ -18,7 +18,6 @@ with fewer seats, in enrolment order. The side is shown on the matching page.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from django.utils import timezone
 
 from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, Role
 from tandem.enrolment.eligibility import facts_from_person, role_problems, rules_from_cohort
+from tandem.enrolment.enrolling.answers import interest_tokens
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import OPEN_REQUEST_STATUSES, DoNotMatch, MentorRequest
 from tandem.matching.pairing.hard_rules import (
@@ -48,7 +48,6 @@ from tandem.topics.models import Topic
 
 # Tandems that hold a seat whatever a new run proposes: the partners have seen them.
 SEEN_STATUSES = (TandemStatus.PUBLISHED, TandemStatus.CONFIRMED)
-_TOKEN_SPLIT = re.compile(r"[,;/\n]+")
 
 
 @dataclass
@@ -68,11 +67,6 @@ class MatchingInput:
             if profile.enrolment_id == enrolment_id:
                 return profile
         return None
-
-
-def interest_tokens(text: str) -> frozenset[str]:
-    """Interests as normalised tokens: split at commas, semicolons, slashes and lines."""
-    return frozenset(t.strip().casefold() for t in _TOKEN_SPLIT.split(text or "") if t.strip())
 
 
 def cohort_weights(*, cohort: Cohort) -> Weights:

@@ -128,7 +128,7 @@ def test_a_mentee_of_another_cohort_cannot_open_this_cohorts_pages(client_for, w
 
 
 def test_a_withdrawn_mentee_is_no_longer_let_in(client_for, mentee, world):
-    from tandem.enrolment.enrolling.services import enrolment_withdraw
+    from tandem.matching.withdrawal.services import enrolment_withdraw
 
     enrolment_withdraw(enrolment=world.pending.mentee, actor=None, reason="")
     response = client_for(mentee).get(reverse("matching:find_mentor", args=[world.cohort.pk]))

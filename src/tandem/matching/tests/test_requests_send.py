@@ -210,7 +210,7 @@ def test_refused_for_someone_who_is_not_a_mentee_of_the_cohort(m):
 
 
 def test_refused_for_a_withdrawn_mentee(m):
-    from tandem.enrolment.enrolling.services import enrolment_withdraw
+    from tandem.matching.withdrawal.services import enrolment_withdraw
 
     enrolment_withdraw(enrolment=m.mentee, actor=None, reason="")
     error = refused(m)

@@ -313,7 +313,7 @@ def test_the_coordinators_cohort_page_counts_the_requests(m, client_for, coordin
 
 
 def test_the_mentor_no_longer_sees_the_open_request_of_a_mentee_who_left(m, client_for, mentor):
-    from tandem.enrolment.enrolling.services import enrolment_withdraw
+    from tandem.matching.withdrawal.services import enrolment_withdraw
 
     send(m)
     enrolment_withdraw(enrolment=m.mentee, actor=None, reason="")

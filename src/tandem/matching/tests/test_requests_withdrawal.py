@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tandem.enrolment.enrolling.services import enrolment_withdraw
 from tandem.matching.models import RequestStatus
 from tandem.matching.tests.requests_helpers import allow_requests, send
+from tandem.matching.withdrawal.services import enrolment_withdraw
 
 
 @pytest.fixture

@@ -6,17 +6,16 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from tandem.enrolment.selectors import cohort_enrolment_counts
 from tandem.people.models import Person
 from tandem.people.normalize import email_key
 from tandem.people.roles import COORDINATOR, is_staff_coordinator
 from tandem.people.selectors import person_for_user
 from tandem.programs.choices import PHASE_ORDER, Phase
 from tandem.programs.models import Charter, Cohort, CohortTransition, Program
+from tandem.programs.phases.counts import cohort_counts
 from tandem.programs.phases.guards import CohortFacts, next_phase, phase_index, transition_problems
-from tandem.tandems.models import OPEN_STATUSES, UNCONFIRMED_STATUSES, Tandem
 
 
 def program_list() -> QuerySet[Program]:
@@ -76,20 +75,9 @@ def user_is_coordinator(user: User | None) -> bool:
     return user is not None and user.is_active and bool(is_staff_coordinator(user))
 
 
-def _tandem_counts(cohort: Cohort) -> tuple[int, int]:
-    """(open tandems, unconfirmed tandems) in one query: open ones are proposed, published or
-    formed; unconfirmed ones are proposed or published (not formed yet)."""
-    counts = Tandem.objects.filter(cohort=cohort).aggregate(
-        open=Count("id", filter=Q(status__in=OPEN_STATUSES)),
-        unconfirmed=Count("id", filter=Q(status__in=UNCONFIRMED_STATUSES)),
-    )
-    return counts["open"], counts["unconfirmed"]
-
-
 def cohort_facts(*, cohort: Cohort, improvements_waived: bool = False) -> CohortFacts:
     """The facts the phase guards check, read now (a few small queries)."""
-    counts = cohort_enrolment_counts(cohort=cohort)
-    tandems, unconfirmed = _tandem_counts(cohort)
+    counts = cohort_counts(cohort=cohort)
     coordinator = cohort.coordinator if cohort.coordinator_id else None
     return CohortFacts(
         phase=cohort.phase,
@@ -98,12 +86,7 @@ def cohort_facts(*, cohort: Cohort, improvements_waived: bool = False) -> Cohort
         coordinator_named=coordinator is not None,
         coordinator_has_role=user_is_coordinator(coordinator),
         has_charter=cohort.charters.exists(),
-        enrolments_total=counts.total,
-        active_mentors=counts.mentors,
-        active_mentees=counts.mentees,
-        active_either=counts.either,
-        tandems=tandems,
-        unconfirmed_tandems=unconfirmed,
+        **counts,
         is_pilot=cohort.is_pilot,
         pilot_max_tandems=cohort.pilot_max_tandems,
         improvements_filled=bool(cohort.improvements.strip()),

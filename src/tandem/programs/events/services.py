@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from tandem.core.services import audit_record
 from tandem.core.text_limits import SHORT_TEXT
-from tandem.enrolment.choices import EnrolmentStatus
 from tandem.people.models import Person
 from tandem.programs.choices import EventKind, Phase, RsvpAnswer
 from tandem.programs.events import schedule as rules_events
@@ -252,7 +251,9 @@ def event_rsvp(*, event: CohortEvent, person: Person, answer: str, actor: Actor)
     # Locking the enrolment serialises a person's answers (a double click never inserts twice).
     enrolment = (
         event.cohort.enrolments.select_for_update()
-        .filter(person=person, status=EnrolmentStatus.ACTIVE)
+        # "active" is enrolment's status; programs sits below enrolment and cannot import its
+        # choices (the same reverse read as the RSVP permission in programs/permissions.py).
+        .filter(person=person, status="active")
         .first()
     )
     if enrolment is None:

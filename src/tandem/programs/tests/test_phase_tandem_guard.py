@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 
 from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.programs.choices import Phase
-from tandem.programs.cohorts.selectors import _tandem_counts, cohort_facts
+from tandem.programs.cohorts.selectors import cohort_facts
+from tandem.tandems.selectors import cohort_tandem_counts
 from tandem.programs.cohorts.services import cohort_start
 from tandem.programs.tests.factories import cohort_in, coordinator_user
 from tandem.tandems.tests.factories import TandemFactory
@@ -104,10 +105,13 @@ def test_the_facts_count_open_and_unconfirmed_tandems_of_this_cohort_only(
     TandemFactory(confirmed=True)  # another cohort
 
     with django_assert_num_queries(1):
-        assert _tandem_counts(cohort) == (3, 2)
+        assert cohort_tandem_counts(cohort) == {"tandems": 3, "unconfirmed_tandems": 2}
     facts = cohort_facts(cohort=cohort)
     assert (facts.tandems, facts.unconfirmed_tandems) == (3, 2)
 
 
 def test_a_cohort_without_tandems_counts_none():
-    assert _tandem_counts(cohort_in_matching_with_a_pair()) == (0, 0)
+    assert cohort_tandem_counts(cohort_in_matching_with_a_pair()) == {
+        "tandems": 0,
+        "unconfirmed_tandems": 0,
+    }

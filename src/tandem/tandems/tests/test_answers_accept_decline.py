@@ -9,11 +9,11 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
-from tandem.enrolment.enrolling.services import enrolment_withdraw
 from tandem.enrolment.tests.factories import EnrolmentFactory, enrol_late
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
 from tandem.matching.proposals import emails as emails_answers
 from tandem.matching.proposals.services import tandem_accept, tandem_coffee_set, tandem_decline
+from tandem.matching.withdrawal.services import enrolment_withdraw
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus

@@ -82,7 +82,7 @@ def test_the_partners_answer_does_not_show_before_both_accepted(
     client_for, mentee, mentor, proposal
 ):
     before = section(page(client_for(mentor), proposal), "state")
-    post(client_for(mentee), "tandems:accept", proposal)
+    post(client_for(mentee), "proposals:accept", proposal)
 
     after = section(page(client_for(mentor), proposal), "state")
     assert after == before
@@ -94,11 +94,11 @@ def test_the_partners_answer_does_not_show_before_both_accepted(
 
 
 def test_accept_coffee_and_confirm_through_the_pages(client_for, mentee, mentor, proposal):
-    response = post(client_for(mentee), "tandems:accept", proposal)
+    response = post(client_for(mentee), "proposals:accept", proposal)
     assert "We will let you know by e-mail" in response.content.decode()
     assert "Suggest a virtual coffee" not in response.content.decode()
 
-    response = post(client_for(mentor), "tandems:accept", proposal)
+    response = post(client_for(mentor), "proposals:accept", proposal)
     html = response.content.decode()
     assert "You have both accepted" in html
     assert "Both accepted – meet for a virtual coffee, then confirm" in html
@@ -108,7 +108,7 @@ def test_accept_coffee_and_confirm_through_the_pages(client_for, mentee, mentor,
     at = in_days(4, hour=16)
     response = post(
         client_for(mentor),
-        "tandems:coffee",
+        "proposals:coffee",
         proposal,
         {"at": at.strftime("%Y-%m-%dT%H:%M"), "place": "https://teams.example/xyz"},
     )
@@ -119,10 +119,10 @@ def test_accept_coffee_and_confirm_through_the_pages(client_for, mentee, mentor,
     proposal.refresh_from_db()
     assert proposal.coffee_at == at
 
-    html = post(client_for(mentor), "tandems:confirm", proposal).content.decode()
+    html = post(client_for(mentor), "proposals:confirm", proposal).content.decode()
     assert "formed as soon as your partner confirms too" in html
     assert "You confirmed – waiting for your partner" in html
-    html = post(client_for(mentee), "tandems:confirm", proposal).content.decode()
+    html = post(client_for(mentee), "proposals:confirm", proposal).content.decode()
     assert "Your tandem is formed" in html
     proposal.refresh_from_db()
     assert proposal.status == TandemStatus.CONFIRMED
@@ -132,7 +132,7 @@ def test_a_wrong_coffee_shows_what_is_wrong_and_keeps_the_input(client_for, ment
     accept_both(proposal)
     response = post(
         client_for(mentee),
-        "tandems:coffee",
+        "proposals:coffee",
         proposal,
         {"at": "2020-01-01T10:00", "place": "Café in building B"},
         follow=False,
@@ -150,7 +150,7 @@ def test_an_unreadable_coffee_time_is_explained(client_for, mentee, proposal):
     accept_both(proposal)
     response = post(
         client_for(mentee),
-        "tandems:coffee",
+        "proposals:coffee",
         proposal,
         {"at": "next Tuesday", "place": ""},
         follow=False,
@@ -162,10 +162,10 @@ def test_an_unreadable_coffee_time_is_explained(client_for, mentee, proposal):
 
 
 def test_the_coffee_form_waits_for_both_acceptances(client_for, mentee, proposal):
-    post(client_for(mentee), "tandems:accept", proposal)
+    post(client_for(mentee), "proposals:accept", proposal)
     response = post(
         client_for(mentee),
-        "tandems:coffee",
+        "proposals:coffee",
         proposal,
         {"at": in_days(2).strftime("%Y-%m-%dT%H:%M"), "place": "Teams"},
         follow=False,
@@ -175,7 +175,7 @@ def test_the_coffee_form_waits_for_both_acceptances(client_for, mentee, proposal
 
 
 def test_declining_asks_first_and_says_that_nobody_learns_who(client_for, mentor, proposal):
-    response = post(client_for(mentor), "tandems:decline", proposal, follow=False)
+    response = post(client_for(mentor), "proposals:decline", proposal, follow=False)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -187,8 +187,8 @@ def test_declining_asks_first_and_says_that_nobody_learns_who(client_for, mentor
 
 
 def test_declining_dissolves_and_both_pages_read_the_same(client_for, mentee, mentor, proposal):
-    post(client_for(mentor), "tandems:accept", proposal)
-    response = post(client_for(mentee), "tandems:decline", proposal, {"sure": "yes"})
+    post(client_for(mentor), "proposals:accept", proposal)
+    response = post(client_for(mentee), "proposals:decline", proposal, {"sure": "yes"})
 
     assert "does not learn who declined" in response.content.decode()
     proposal.refresh_from_db()
@@ -201,8 +201,8 @@ def test_declining_dissolves_and_both_pages_read_the_same(client_for, mentee, me
 
 
 def test_a_refused_answer_is_explained_on_the_page(client_for, mentee, proposal):
-    post(client_for(mentee), "tandems:accept", proposal)
-    response = post(client_for(mentee), "tandems:accept", proposal)
+    post(client_for(mentee), "proposals:accept", proposal)
+    response = post(client_for(mentee), "proposals:accept", proposal)
     assert "already accepted this proposal" in response.content.decode()
 
 
@@ -211,7 +211,7 @@ def test_my_tandems_lists_current_and_earlier_ones(client_for, mentee, proposal)
     assert "Jonas Yılmaz" in html and "your mentor" in html and "Please answer" in html
     assert "Earlier proposals" not in html
 
-    post(client_for(mentee), "tandems:decline", proposal, {"sure": "yes"})
+    post(client_for(mentee), "proposals:decline", proposal, {"sure": "yes"})
     html = client_for(mentee).get(reverse("tandems:mine")).content.decode()
     assert "Earlier proposals and tandems" in html
     assert "You have no tandem proposal at the moment" in html
@@ -230,7 +230,7 @@ def test_the_navigation_and_the_enrolment_page_lead_to_the_tandem(client_for, me
 def test_the_coordinator_reading_an_enrolment_does_not_see_the_answer_state(
     client_for, coordinator, mentee, proposal
 ):
-    post(client_for(mentee), "tandems:accept", proposal)
+    post(client_for(mentee), "proposals:accept", proposal)
     html = client_for(coordinator).get(
         reverse("enrolment:enrolment_detail", args=[proposal.mentee.pk])
     )

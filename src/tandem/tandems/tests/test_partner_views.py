@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 # (URL name, method, POST data)
 ROUTES = [
     ("tandems:detail", "get", None),
-    ("tandems:accept", "post", {}),
-    ("tandems:decline", "post", {"sure": "yes"}),
-    ("tandems:coffee", "post", {"at": "2030-01-01T10:00", "place": "Teams"}),
-    ("tandems:confirm", "post", {}),
+    ("proposals:accept", "post", {}),
+    ("proposals:decline", "post", {"sure": "yes"}),
+    ("proposals:coffee", "post", {"at": "2030-01-01T10:00", "place": "Teams"}),
+    ("proposals:confirm", "post", {}),
     ("tandems:coffee_ics", "get", None),
 ]
 POST_ONLY = [route for route in ROUTES if route[1] == "post"]
@@ -138,7 +138,7 @@ def test_answers_are_post_only(request, client_for, proposal, role, name, method
 @pytest.mark.parametrize("role", ["mentee", "mentor"])
 def test_each_partner_acts_for_themselves_only(request, client_for, proposal, role):
     response = client_for(request.getfixturevalue(role)).post(
-        reverse("tandems:accept", args=[proposal.pk])
+        reverse("proposals:accept", args=[proposal.pk])
     )
     assert response.status_code == 302
     proposal.refresh_from_db()

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import AuditEvent
 from tandem.enrolment.choices import Role
-from tandem.enrolment.enrolling.services import enrolment_withdraw
 from tandem.enrolment.tests.factories import EnrolmentFactory
+from tandem.matching.withdrawal.services import enrolment_withdraw
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.tests.factories import cohort_in
