@@ -10,8 +10,8 @@ from django.utils import translation
 
 from tandem.core.emails import absolute_url, templated_email
 from tandem.enrolment.invitations.policy import format_labels
-from tandem.enrolment.invitations.selectors import cohort_contact
 from tandem.enrolment.models import Invitation
+from tandem.programs.cohorts.selectors import cohort_contact
 from tandem.programs.emails import cohort_email_language
 
 logger = logging.getLogger(__name__)

@@ -17,7 +17,6 @@ from rules.contrib.views import permission_required
 from tandem.enrolment.choices import EnrolmentStatus, InvitationStatus
 from tandem.enrolment.invitations.policy import format_labels
 from tandem.enrolment.invitations.selectors import (
-    cohort_contact,
     invitation_by_token,
     person_enrolment_status,
     role_model_list,
@@ -25,6 +24,7 @@ from tandem.enrolment.invitations.selectors import (
 from tandem.enrolment.invitations.services import invitation_decline
 from tandem.enrolment.models import Invitation
 from tandem.programs.choices import Phase
+from tandem.programs.cohorts.selectors import cohort_contact
 from tandem.programs.models import Cohort
 
 
