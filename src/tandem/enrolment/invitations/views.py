@@ -53,6 +53,7 @@ from tandem.enrolment.invitations.services import (
 from tandem.enrolment.models import Invitation
 from tandem.people.models import Person
 from tandem.programs.choices import Phase
+from tandem.programs.lookups import cohort_or_404, cohort_or_none
 from tandem.programs.models import Cohort
 
 PAGE_SIZE = 50
@@ -60,17 +61,9 @@ PREVIEW_NAMES_SHOWN = 50
 SEND_PERM = "enrolment.send_invitations"
 
 
-def _cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    return Cohort.objects.filter(pk=pk).first()
-
-
 def _invitation_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
     invitation = Invitation.objects.filter(pk=pk).select_related("cohort").first()
     return invitation.cohort if invitation else None
-
-
-def _cohort(pk: int) -> Cohort:
-    return get_object_or_404(Cohort.objects.select_related("program"), pk=pk)
 
 
 def _wants_partial(request: HttpRequest) -> bool:
@@ -88,10 +81,10 @@ def _phase_error(cohort: Cohort) -> str:
 
 @require_GET
 @login_required
-@permission_required(SEND_PERM, fn=_cohort_or_none, raise_exception=True)
+@permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
 def cohort_invitations(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 1: filter the directory, tick people (or take everyone matching)."""
-    cohort = _cohort(pk)
+    cohort = cohort_or_404(pk=pk)
     leader_level = invitation_leader_min_level(cohort=cohort)
     form = CandidateFilterForm(request.GET, leader_level=leader_level)
     form.is_valid()
@@ -181,10 +174,10 @@ def _list_url(cohort: Cohort, filter_items: list[tuple[str, str]]) -> str:
 
 @require_POST
 @login_required
-@permission_required(SEND_PERM, fn=_cohort_or_none, raise_exception=True)
+@permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
 def cohort_invitations_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 2: "You are about to invite N people (M already invited are skipped)"."""
-    cohort = _cohort(pk)
+    cohort = cohort_or_404(pk=pk)
     filters = CandidateFilterForm(request.POST)
     filters.is_valid()
     filter_items = filters.query_items()
@@ -219,10 +212,10 @@ def cohort_invitations_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-@permission_required(SEND_PERM, fn=_cohort_or_none, raise_exception=True)
+@permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
 def cohort_invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 3: send. Everything already invited is skipped, whatever was clicked twice."""
-    cohort = _cohort(pk)
+    cohort = cohort_or_404(pk=pk)
     confirm = InvitationConfirmForm(request.POST)
     if not confirm.is_valid():
         ids = confirm.cleaned_data.get("people") or []
@@ -257,10 +250,10 @@ def cohort_invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-@permission_required(SEND_PERM, fn=_cohort_or_none, raise_exception=True)
+@permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
 def cohort_invitations_sent(request: HttpRequest, pk: int) -> HttpResponse:
     """The invitations of the cohort: who was invited when, who answered, reminders."""
-    cohort = _cohort(pk)
+    cohort = cohort_or_404(pk=pk)
     invitations = invitation_list(cohort=cohort)
     status = request.GET.get("status", "")
     if status in InvitationStatus.values:

@@ -44,6 +44,7 @@ from tandem.matching.requests.services import (
 from tandem.matching.runs.selectors import MatchingInput, cohort_matching_input
 from tandem.people.selectors import person_for_user
 from tandem.programs.cohorts.selectors import cohort_contact
+from tandem.programs.lookups import cohort_or_404, cohort_or_none
 from tandem.programs.models import Cohort
 
 FIND = "matching.find_mentor"
@@ -52,25 +53,12 @@ APPROVE = "matching.approve_requests"
 TEMPLATES = "matching/requests"
 
 
-def _cohort_or_none(request: HttpRequest, pk: int, **_other: int) -> Cohort | None:
-    """The object the permission is checked on: a missing cohort is checked as None, so that
-    people without access get 403 for every id."""
-    return Cohort.objects.select_related("program", "coordinator").filter(pk=pk).first()
-
-
 def _request_or_none(request: HttpRequest, pk: int) -> MentorRequest | None:
     return (
         MentorRequest.objects.select_related("cohort__program", "mentee__person", "mentor__person")
         .filter(pk=pk)
         .first()
     )
-
-
-def _cohort_or_404(request: HttpRequest, pk: int) -> Cohort:
-    cohort = _cohort_or_none(request, pk)
-    if cohort is None:
-        raise Http404(_("No such cohort."))
-    return cohort
 
 
 def _request_or_404(request: HttpRequest, pk: int) -> MentorRequest:
@@ -118,9 +106,9 @@ def _page(
 
 @require_GET
 @login_required
-@permission_required(FIND, fn=_cohort_or_none, raise_exception=True)
+@permission_required(FIND, fn=cohort_or_none, raise_exception=True)
 def find_mentor(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+    cohort = cohort_or_404(pk=pk)
     mentee = _own_enrolment(request, cohort)
     query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
     data = _pool(cohort)
@@ -139,9 +127,9 @@ def find_mentor(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@permission_required(FIND, fn=_cohort_or_none, raise_exception=True)
+@permission_required(FIND, fn=cohort_or_none, raise_exception=True)
 def request_new(request: HttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+    cohort = cohort_or_404(pk=pk)
     mentee = _own_enrolment(request, cohort)
     mentor = Enrolment.objects.select_related("person").filter(pk=mentor_pk, cohort=cohort).first()
     if mentor is None:
@@ -181,9 +169,9 @@ def request_new(request: HttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-@permission_required(FIND, fn=_cohort_or_none, raise_exception=True)
+@permission_required(FIND, fn=cohort_or_none, raise_exception=True)
 def my_requests(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+    cohort = cohort_or_404(pk=pk)
     mentee = _own_enrolment(request, cohort)
     context = {
         "requests": list(mentee_requests(mentee=mentee)),
@@ -216,9 +204,9 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-@permission_required(INCOMING, fn=_cohort_or_none, raise_exception=True)
+@permission_required(INCOMING, fn=cohort_or_none, raise_exception=True)
 def incoming_requests(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+    cohort = cohort_or_404(pk=pk)
     mentor = _own_enrolment(request, cohort)
     rows = list(mentor_requests_received(mentor=mentor))
     context = {
@@ -267,9 +255,9 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-@permission_required(APPROVE, fn=_cohort_or_none, raise_exception=True)
+@permission_required(APPROVE, fn=cohort_or_none, raise_exception=True)
 def cohort_requests_view(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+    cohort = cohort_or_404(pk=pk)
     rows = cohort_approval_rows(cohort=cohort)
     awaiting = {row.request.pk for row in rows}
     history = [r for r in cohort_requests(cohort=cohort) if r.pk not in awaiting]

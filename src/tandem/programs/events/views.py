@@ -30,22 +30,12 @@ from tandem.programs.events.forms import EventForm, RsvpForm
 from tandem.programs.events.schedule import DEFAULT_EVENT_TIME
 from tandem.programs.events.selectors import cohort_event_list, event_get
 from tandem.programs.events.views_cards import card_context, cohort_events_context, safe_next
-from tandem.programs.models import Cohort, CohortEvent
-
-
-def _cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    return Cohort.objects.filter(pk=pk).first()
+from tandem.programs.lookups import cohort_or_404, cohort_or_none
+from tandem.programs.models import CohortEvent
 
 
 def _event_or_none(request: HttpRequest, pk: int) -> CohortEvent | None:
     return CohortEvent.objects.select_related("cohort").filter(pk=pk).first()
-
-
-def _cohort_or_404(pk: int) -> Cohort:
-    cohort = Cohort.objects.select_related("program").filter(pk=pk).first()
-    if cohort is None:
-        raise Http404(_("No cohort with this number."))
-    return cohort
 
 
 def _event_or_404(pk: int) -> CohortEvent:
@@ -65,19 +55,19 @@ def _events_url(cohort_id: int) -> str:
 
 
 @login_required
-@permission_required("programs.view_cohort_events", fn=_cohort_or_none, raise_exception=True)
+@permission_required("programs.view_cohort_events", fn=cohort_or_none, raise_exception=True)
 @require_GET
 def cohort_events(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(pk)
+    cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     context = cohort_events_context(request=request, cohort=cohort)
     return render(request, "programs/events/cohort_events.html", context)
 
 
 @login_required
-@permission_required("programs.manage_programs", fn=_cohort_or_none, raise_exception=True)
+@permission_required("programs.manage_programs", fn=cohort_or_none, raise_exception=True)
 @require_POST
 def cohort_propose_events(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(pk)
+    cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     try:
         created = services.cohort_propose_events(cohort=cohort, actor=request.user)
     except ValidationError as error:
@@ -108,10 +98,10 @@ def cohort_propose_events(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@permission_required("programs.manage_programs", fn=_cohort_or_none, raise_exception=True)
+@permission_required("programs.manage_programs", fn=cohort_or_none, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def event_create(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(pk)
+    cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     initial = {
         "kind": EventKind.OTHER,
         "date": cohort.starts_on,
@@ -253,10 +243,10 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@permission_required("programs.view_cohort_events", fn=_cohort_or_none, raise_exception=True)
+@permission_required("programs.view_cohort_events", fn=cohort_or_none, raise_exception=True)
 @require_GET
 def cohort_events_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(pk)
+    cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     body = ics_events.events_calendar(
         events=cohort_event_list(cohort=cohort),
         url_for=_absolute_event_url(request),
