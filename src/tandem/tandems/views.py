@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
 from tandem.core.feedback import attempt
+from tandem.core.views_helpers import object_or_none
 from tandem.matching.proposals.services import (
     tandem_accept,
     tandem_coffee_set,
@@ -48,7 +49,7 @@ DETAIL_TEMPLATE = "tandems/detail.html"
 
 def _tandem_or_none(request: HttpRequest, pk: int) -> Tandem | None:
     """The object the permission is checked on (None for a missing tandem → 403)."""
-    return Tandem.objects.select_related("mentor", "mentee").filter(pk=pk).first()
+    return object_or_none(Tandem.objects.select_related("mentor", "mentee"), pk=pk)
 
 
 def _person(request: HttpRequest) -> Person:

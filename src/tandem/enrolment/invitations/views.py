@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.views_helpers import object_or_none
 from tandem.enrolment.choices import InvitationStatus
 from tandem.enrolment.invitations.forms import (
     SCOPE_ALL,
@@ -62,7 +63,7 @@ SEND_PERM = "enrolment.send_invitations"
 
 
 def _invitation_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    invitation = Invitation.objects.filter(pk=pk).select_related("cohort").first()
+    invitation = object_or_none(Invitation.objects.select_related("cohort"), pk=pk)
     return invitation.cohort if invitation else None
 
 

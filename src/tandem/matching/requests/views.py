@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from tandem.core.feedback import attempt
+from tandem.core.views_helpers import object_or_404, object_or_none
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import MentorRequest, RequestStatus
 from tandem.matching.requests.checks import mentee_request_problem, requests_possible, send_fit
@@ -53,19 +55,18 @@ APPROVE = "matching.approve_requests"
 TEMPLATES = "matching/requests"
 
 
-def _request_or_none(request: HttpRequest, pk: int) -> MentorRequest | None:
-    return (
-        MentorRequest.objects.select_related("cohort__program", "mentee__person", "mentor__person")
-        .filter(pk=pk)
-        .first()
+def _requests() -> QuerySet[MentorRequest]:
+    return MentorRequest.objects.select_related(
+        "cohort__program", "mentee__person", "mentor__person"
     )
 
 
+def _request_or_none(request: HttpRequest, pk: int) -> MentorRequest | None:
+    return object_or_none(_requests(), pk=pk)
+
+
 def _request_or_404(request: HttpRequest, pk: int) -> MentorRequest:
-    found = _request_or_none(request, pk)
-    if found is None:
-        raise Http404(_("No such request."))
-    return found
+    return object_or_404(_requests(), missing=_("No such request."), pk=pk)
 
 
 def _own_enrolment(request: HttpRequest, cohort: Cohort) -> Enrolment:

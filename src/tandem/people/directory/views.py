@@ -21,6 +21,7 @@ from rules.contrib.views import permission_required
 
 from tandem.core.services import audit_record
 from tandem.core.spreadsheet import csv_bytes
+from tandem.core.views_helpers import object_or_none
 from tandem.people.directory.filters import PersonFilter, career_level_names
 from tandem.people.models import CareerLevel, Person
 from tandem.people.selectors import (
@@ -58,7 +59,7 @@ class NearEndPaginator(Paginator):
 def _person_or_none(request: HttpRequest, pk: int) -> Person | None:
     """The object the permission is checked on. A missing person is checked as None, so that
     someone without access gets 403 for every id and cannot probe which ids exist."""
-    return Person.objects.filter(pk=pk).first()
+    return object_or_none(Person.objects.all(), pk=pk)
 
 
 def _profile_or_404(pk: int) -> Person:

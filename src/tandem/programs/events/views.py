@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.views_helpers import object_or_none
 from tandem.people.models import Person
 from tandem.people.selectors import person_for_user
 from tandem.programs.choices import EventKind
@@ -35,7 +36,7 @@ from tandem.programs.models import CohortEvent
 
 
 def _event_or_none(request: HttpRequest, pk: int) -> CohortEvent | None:
-    return CohortEvent.objects.select_related("cohort").filter(pk=pk).first()
+    return object_or_none(CohortEvent.objects.select_related("cohort"), pk=pk)
 
 
 def _event_or_404(pk: int) -> CohortEvent:
