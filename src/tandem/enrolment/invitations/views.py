@@ -18,12 +18,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest, render_page_or_partial
 from tandem.core.views_helpers import object_or_none
 from tandem.enrolment.choices import InvitationStatus
 from tandem.enrolment.invitations.forms import (
@@ -67,11 +68,6 @@ def _invitation_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
     return invitation.cohort if invitation else None
 
 
-def _wants_partial(request: HttpRequest) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request and not htmx.boosted
-
-
 def _phase_error(cohort: Cohort) -> str:
     try:
         ensure_cohort_accepts_invitations(cohort.phase)
@@ -83,7 +79,7 @@ def _phase_error(cohort: Cohort) -> str:
 @require_GET
 @login_required
 @permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
-def cohort_invitations(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Step 1: filter the directory, tick people (or take everyone matching)."""
     cohort = cohort_or_404(pk=pk)
     leader_level = invitation_leader_min_level(cohort=cohort)
@@ -105,13 +101,14 @@ def cohort_invitations(request: HttpRequest, pk: int) -> HttpResponse:
         "counts": invitation_counts(cohort=cohort),
         "max_per_sending": MAX_PEOPLE_PER_SENDING,
     }
-    template = "enrolment/invitations/cohort_invitations.html"
-    if _wants_partial(request):
+    response = render_page_or_partial(
+        request,
+        page="enrolment/invitations/cohort_invitations.html",
+        partial="enrolment/invitations/_candidate_results.html",
+        context=context,
         # The results, and out of band the "leaders first" form with the new filters.
-        template = "enrolment/invitations/_candidate_results.html"
-        context["oob"] = True
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
+        partial_context={"oob": True},
+    )
     patch_cache_control(response, private=True)
     return response
 

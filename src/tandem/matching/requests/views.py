@@ -16,12 +16,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tandem.core.feedback import attempt
+from tandem.core.http import AuthenticatedHttpRequest, render_page_or_partial
 from tandem.core.views_helpers import object_or_404, object_or_none
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import MentorRequest, RequestStatus
@@ -84,11 +84,6 @@ def _require_own(request: HttpRequest, enrolment: Enrolment) -> None:
         raise PermissionDenied
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request and not htmx.boosted
-
-
 def _pool(cohort: Cohort) -> MatchingInput | None:
     """The matching pool, read once per page, and only where requests are possible at all."""
     return cohort_matching_input(cohort=cohort) if requests_possible(cohort=cohort) else None
@@ -108,7 +103,7 @@ def _page(
 @require_GET
 @login_required
 @permission_required(FIND, fn=cohort_or_none, raise_exception=True)
-def find_mentor(request: HttpRequest, pk: int) -> HttpResponse:
+def find_mentor(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk=pk)
     mentee = _own_enrolment(request, cohort)
     query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
@@ -120,10 +115,12 @@ def find_mentor(request: HttpRequest, pk: int) -> HttpResponse:
         "problem": mentee_request_problem(cohort=cohort, mentee=mentee, data=data),
         "contact": cohort_contact(cohort=cohort),
     }
-    template = "_mentor_results.html" if _is_htmx(request) else "find_mentor.html"
-    response = _page(request, cohort, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_partial(
+        request,
+        page=f"{TEMPLATES}/find_mentor.html",
+        partial=f"{TEMPLATES}/_mentor_results.html",
+        context={"cohort": cohort, "program": cohort.program, **context},
+    )
 
 
 @require_http_methods(["GET", "POST"])

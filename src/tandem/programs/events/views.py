@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest, wants_partial
 from tandem.core.views_helpers import object_or_none
 from tandem.people.models import Person
 from tandem.people.selectors import person_for_user
@@ -44,11 +45,6 @@ def _event_or_404(pk: int) -> CohortEvent:
     if event is None:
         raise Http404(_("No event with this number."))
     return event
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request
 
 
 def _events_url(cohort_id: int) -> str:
@@ -185,7 +181,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("programs.rsvp_event", fn=_event_or_none, raise_exception=True)
 @require_POST
-def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
+def event_rsvp(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     next_url = safe_next(request, reverse("programs:event_detail", args=[event.pk]))
     mode = request.POST.get("mode", "list")
@@ -204,7 +200,7 @@ def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as failure:
             error = " ".join(failure.messages)
-    if _is_htmx(request):
+    if wants_partial(request):
         event = _event_or_404(pk)  # fresh counts
         context = card_context(
             request=request, event=event, mode=mode, next_url=next_url, error=error
