@@ -22,6 +22,7 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from tandem.core.emails import absolute_url
 from tandem.people.access import person_is_inactive
 from tandem.people.models import Person
 from tandem.people.normalize import email_key
@@ -52,7 +53,7 @@ class TandemAccountAdapter(DefaultAccountAdapter):
         self.send_mail(
             "account/email/not_in_directory",
             email,
-            {"signup_url": settings.SITE_ROOT.rstrip("/") + reverse("account_signup")},
+            {"signup_url": absolute_url("account_signup")},
         )
 
     def pre_login(self, request: HttpRequest, user: User, **kwargs: Any) -> HttpResponse | None:
@@ -99,6 +100,5 @@ class TandemAccountAdapter(DefaultAccountAdapter):
         from allauth.core import context as allauth_context
 
         if request is None and allauth_context.request is None:
-            url = reverse("account_confirm_email", args=[emailconfirmation.key])
-            return settings.SITE_ROOT.rstrip("/") + url
+            return absolute_url("account_confirm_email", emailconfirmation.key)
         return super().get_email_confirmation_url(request, emailconfirmation)

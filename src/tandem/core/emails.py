@@ -13,7 +13,14 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
+
+
+def absolute_url(name: str, *args: object) -> str:
+    """The full address of the named URL (with ``args``) on this site, for links in e-mails:
+    a mail is read outside any request, so the host comes from ``SITE_ROOT``."""
+    return settings.SITE_ROOT.rstrip("/") + reverse(name, args=args)
 
 
 def templated_email(

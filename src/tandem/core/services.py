@@ -7,13 +7,14 @@ from django.db import models
 
 from tandem.core.models import AuditEvent
 
-# Who does a change: a signed-in user, an anonymous visitor (a token link), or None (the system).
+# Who does a change: an account, an anonymous visitor (a public link), or nobody (a command or
+# a task). Every service that records an audit row takes one; `audit_record` keeps only accounts.
 Actor = User | AnonymousUser | None
 
 
 def audit_record(
     *,
-    actor: User | AnonymousUser | None,
+    actor: Actor,
     action: str,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
+from tandem.core.views_helpers import object_or_none
 from tandem.people.models import Person
 from tandem.people.selectors import person_for_user
 from tandem.programs.cohorts.selectors import cohort_contact
@@ -42,7 +43,7 @@ DETAIL_TEMPLATE = "tandems/detail.html"
 
 def tandem_or_none(request: HttpRequest, pk: int) -> Tandem | None:
     """The object the permission is checked on (None for a missing tandem → 403)."""
-    return Tandem.objects.select_related("mentor", "mentee").filter(pk=pk).first()
+    return object_or_none(Tandem.objects.select_related("mentor", "mentee"), pk=pk)
 
 
 def _person(request: HttpRequest) -> Person:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from tandem.core.services import audit_record
+from tandem.core.services import Actor, audit_record
 from tandem.topics.catalogue_seed import SeedResult, seed_catalogue
 from tandem.topics.models import (
     PRIORITY_DEFAULT,
@@ -21,8 +20,6 @@ from tandem.topics.models import (
     TopicArea,
     TopicKind,
 )
-
-Actor = User | AnonymousUser | None
 
 # Fields a coordinator may change after creation. `code` is stable; `kind` follows the area.
 EDITABLE_FIELDS = (

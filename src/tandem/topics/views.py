@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest, render_page_or_partial, wants_partial
 from tandem.topics import selectors, services
 from tandem.topics.forms import PriorityForm, TopicForm
 from tandem.topics.models import KIND_HEADINGS, KIND_ORDER, Topic, TopicKind
@@ -27,12 +27,6 @@ def _topic_or_404(code: str) -> Topic:
     if topic is None:
         raise Http404(_("No topic with this code."))
     return topic
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    """An htmx request that wants a fragment (a history restore wants the whole page)."""
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request
 
 
 def _next_or(request: HttpRequest, fallback: str) -> str:
@@ -47,7 +41,7 @@ def _next_or(request: HttpRequest, fallback: str) -> str:
 @login_required
 @permission_required("topics.view_catalogue", raise_exception=True)
 @require_GET
-def topic_list(request: HttpRequest) -> HttpResponse:
+def topic_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     can_edit = request.user.has_perm("topics.edit_topic")
     query = request.GET.get("q", "").strip()[:100]
     kind = request.GET.get("kind", "")
@@ -66,13 +60,14 @@ def topic_list(request: HttpRequest) -> HttpResponse:
         "priority_form": PriorityForm(),
         "list_url": request.get_full_path(),
     }
-    if _is_htmx(request):
-        response = render(request, "topics/_results.html", {**context, "partial": True})
-    else:
-        context["bands"] = [(band, levels_in_band(band)) for band in BANDS]
-        response = render(request, "topics/list.html", context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_partial(
+        request,
+        page="topics/list.html",
+        partial="topics/_results.html",
+        context=context,
+        partial_context={"partial": True},
+        page_context={"bands": [(band, levels_in_band(band)) for band in BANDS]},
+    )
 
 
 @login_required
@@ -155,7 +150,7 @@ def topic_restore(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @permission_required("topics.set_topic_priority", raise_exception=True)
 @require_POST
-def topic_set_priority(request: HttpRequest, code: str) -> HttpResponse:
+def topic_set_priority(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     topic = _topic_or_404(code)
     form = PriorityForm(request.POST)
     if not form.is_valid():
@@ -163,7 +158,7 @@ def topic_set_priority(request: HttpRequest, code: str) -> HttpResponse:
     services.topic_set_priority(
         topic=topic, priority=form.cleaned_data["priority"], actor=request.user
     )
-    if _is_htmx(request):
+    if wants_partial(request):
         context = {
             "topic": topic,
             "can_edit": True,

@@ -12,10 +12,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tandem.core.emails import absolute_url
 from tandem.core.services import audit_record
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.enrolment.enrolling.phase_guards import (
@@ -29,9 +29,7 @@ def withdrawal_notify_coordinator(*, enrolment: Enrolment, reason_given: bool) -
     coordinator = enrolment.cohort.coordinator
     if coordinator is None or not coordinator.email:
         return
-    link = settings.SITE_ROOT.rstrip("/") + reverse(
-        "enrolment:enrolment_detail", args=[enrolment.pk]
-    )
+    link = absolute_url("enrolment:enrolment_detail", enrolment.pk)
     with translation.override(settings.LANGUAGE_CODE):
         values = {
             "name": enrolment.person.full_name,

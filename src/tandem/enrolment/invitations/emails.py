@@ -5,15 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.urls import reverse
 from django.utils import translation
 
-from tandem.core.emails import templated_email
+from tandem.core.emails import absolute_url, templated_email
 from tandem.enrolment.invitations.policy import format_labels
-from tandem.enrolment.invitations.selectors import cohort_contact
 from tandem.enrolment.models import Invitation
+from tandem.programs.cohorts.selectors import cohort_contact
 from tandem.programs.emails import cohort_email_language
 
 logger = logging.getLogger(__name__)
@@ -23,7 +21,7 @@ TEMPLATE_DIR = "enrolment/invitations/email"
 
 def invitation_link(*, invitation: Invitation) -> str:
     """The personal link: the site's public address plus the token."""
-    return settings.SITE_ROOT.rstrip("/") + reverse("enrolment:invitation", args=[invitation.token])
+    return absolute_url("enrolment:invitation", invitation.token)
 
 
 def invitation_email_language(*, invitation: Invitation) -> str:

@@ -226,18 +226,6 @@ def invitation_by_token(*, token: str) -> Invitation:
     ).get(token=token)
 
 
-def cohort_contact(*, cohort: Cohort) -> dict[str, str] | None:
-    """The cohort's named coordinator (R5): name from the directory if there, and e-mail."""
-    user = cohort.coordinator
-    if user is None:
-        return None
-    from tandem.people.selectors import person_for_user
-
-    person = person_for_user(user=user)
-    name = person.full_name if person else (user.get_full_name() or user.email)
-    return {"name": name, "email": user.email}
-
-
 def person_enrolment_status(*, cohort: Cohort, person: Person) -> str | None:
     return (
         Enrolment.objects.filter(cohort=cohort, person=person)

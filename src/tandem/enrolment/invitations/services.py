@@ -11,14 +11,13 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tandem.core.services import audit_record
+from tandem.core.services import Actor, audit_record
 from tandem.enrolment.choices import EnrolmentStatus, InvitationStatus
 from tandem.enrolment.invitations.emails import invitation_emails_send
 from tandem.enrolment.invitations.policy import (
@@ -35,8 +34,6 @@ from tandem.enrolment.invitations.selectors import (
 from tandem.enrolment.models import Enrolment, Invitation
 from tandem.people.models import Person
 from tandem.programs.models import Cohort
-
-Actor = User | AnonymousUser | None
 
 
 @dataclass

@@ -18,12 +18,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest, render_page_or_partial
+from tandem.core.views_helpers import object_or_none
 from tandem.enrolment.choices import InvitationStatus
 from tandem.enrolment.invitations.forms import (
     SCOPE_ALL,
@@ -53,6 +55,7 @@ from tandem.enrolment.invitations.services import (
 from tandem.enrolment.models import Invitation
 from tandem.people.models import Person
 from tandem.programs.choices import Phase
+from tandem.programs.lookups import cohort_or_404, cohort_or_none
 from tandem.programs.models import Cohort
 
 PAGE_SIZE = 50
@@ -60,22 +63,9 @@ PREVIEW_NAMES_SHOWN = 50
 SEND_PERM = "enrolment.send_invitations"
 
 
-def _cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    return Cohort.objects.filter(pk=pk).first()
-
-
 def _invitation_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    invitation = Invitation.objects.filter(pk=pk).select_related("cohort").first()
+    invitation = object_or_none(Invitation.objects.select_related("cohort"), pk=pk)
     return invitation.cohort if invitation else None
-
-
-def _cohort(pk: int) -> Cohort:
-    return get_object_or_404(Cohort.objects.select_related("program"), pk=pk)
-
-
-def _wants_partial(request: HttpRequest) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request and not htmx.boosted
 
 
 def _phase_error(cohort: Cohort) -> str:
@@ -88,10 +78,10 @@ def _phase_error(cohort: Cohort) -> str:
 
 @require_GET
 @login_required
-@permission_required(SEND_PERM, fn=_cohort_or_none, raise_exception=True)
-def cohort_invitations(request: HttpRequest, pk: int) -> HttpResponse:
+@permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
+def cohort_invitations(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Step 1: filter the directory, tick people (or take everyone matching)."""
-    cohort = _cohort(pk)
+    cohort = cohort_or_404(pk=pk)
     leader_level = invitation_leader_min_level(cohort=cohort)
     form = CandidateFilterForm(request.GET, leader_level=leader_level)
     form.is_valid()
@@ -111,13 +101,14 @@ def cohort_invitations(request: HttpRequest, pk: int) -> HttpResponse:
         "counts": invitation_counts(cohort=cohort),
         "max_per_sending": MAX_PEOPLE_PER_SENDING,
     }
-    template = "enrolment/invitations/cohort_invitations.html"
-    if _wants_partial(request):
+    response = render_page_or_partial(
+        request,
+        page="enrolment/invitations/cohort_invitations.html",
+        partial="enrolment/invitations/_candidate_results.html",
+        context=context,
         # The results, and out of band the "leaders first" form with the new filters.
-        template = "enrolment/invitations/_candidate_results.html"
-        context["oob"] = True
-    response = render(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
+        partial_context={"oob": True},
+    )
     patch_cache_control(response, private=True)
     return response
 
@@ -181,10 +172,10 @@ def _list_url(cohort: Cohort, filter_items: list[tuple[str, str]]) -> str:
 
 @require_POST
 @login_required
-@permission_required(SEND_PERM, fn=_cohort_or_none, raise_exception=True)
+@permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
 def cohort_invitations_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 2: "You are about to invite N people (M already invited are skipped)"."""
-    cohort = _cohort(pk)
+    cohort = cohort_or_404(pk=pk)
     filters = CandidateFilterForm(request.POST)
     filters.is_valid()
     filter_items = filters.query_items()
@@ -219,10 +210,10 @@ def cohort_invitations_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-@permission_required(SEND_PERM, fn=_cohort_or_none, raise_exception=True)
+@permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
 def cohort_invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 3: send. Everything already invited is skipped, whatever was clicked twice."""
-    cohort = _cohort(pk)
+    cohort = cohort_or_404(pk=pk)
     confirm = InvitationConfirmForm(request.POST)
     if not confirm.is_valid():
         ids = confirm.cleaned_data.get("people") or []
@@ -257,10 +248,10 @@ def cohort_invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-@permission_required(SEND_PERM, fn=_cohort_or_none, raise_exception=True)
+@permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
 def cohort_invitations_sent(request: HttpRequest, pk: int) -> HttpResponse:
     """The invitations of the cohort: who was invited when, who answered, reminders."""
-    cohort = _cohort(pk)
+    cohort = cohort_or_404(pk=pk)
     invitations = invitation_list(cohort=cohort)
     status = request.GET.get("status", "")
     if status in InvitationStatus.values:

@@ -17,7 +17,6 @@ from rules.contrib.views import permission_required
 from tandem.enrolment.choices import EnrolmentStatus, InvitationStatus
 from tandem.enrolment.invitations.policy import format_labels
 from tandem.enrolment.invitations.selectors import (
-    cohort_contact,
     invitation_by_token,
     person_enrolment_status,
     role_model_list,
@@ -25,6 +24,8 @@ from tandem.enrolment.invitations.selectors import (
 from tandem.enrolment.invitations.services import invitation_decline
 from tandem.enrolment.models import Invitation
 from tandem.programs.choices import Phase
+from tandem.programs.cohorts.selectors import cohort_contact
+from tandem.programs.lookups import cohort_or_none
 from tandem.programs.models import Cohort
 
 
@@ -108,13 +109,9 @@ def invitation_declined(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def _cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    return Cohort.objects.filter(pk=pk).first()
-
-
 @require_GET
 @login_required
-@permission_required("programs.view_cohort", fn=_cohort_or_none, raise_exception=True)
+@permission_required("programs.view_cohort", fn=cohort_or_none, raise_exception=True)
 def role_models(request: HttpRequest, pk: int) -> HttpResponse:
     """Leaders of the cohort who agreed to be shown as role models (R2) — nobody else."""
     cohort = get_object_or_404(Cohort.objects.select_related("program"), pk=pk)

@@ -17,19 +17,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.urls import reverse
 from django.utils import translation
 
-from tandem.core.emails import templated_email
+from tandem.core.emails import absolute_url, templated_email
 from tandem.enrolment.models import Enrolment
 from tandem.programs.emails import cohort_email, cohort_email_language
 from tandem.tandems import ics as ics_coffee
 from tandem.tandems.emails import TEMPLATE_DIR
 from tandem.tandems.models import Tandem
-
-
-def tandem_link(tandem: Tandem) -> str:
-    return settings.SITE_ROOT.rstrip("/") + reverse("tandems:detail", args=[tandem.pk])
 
 
 def _tandem(tandem_id: int) -> Tandem:
@@ -48,7 +43,7 @@ def partner_email(
     """The message ``name`` (template prefix) to the partner ``to`` (not sent yet);
     ``with_coffee`` attaches the virtual coffee as a calendar file. A mail with the coffee does
     not reply to the coordinator: the meeting place or link is the partners' business."""
-    link = tandem_link(tandem)
+    link = absolute_url("tandems:detail", tandem.pk)
     message = cohort_email(
         cohort=tandem.cohort,
         template=f"{TEMPLATE_DIR}/{name}",
@@ -132,7 +127,6 @@ def not_formed_coordinator_email_send(*, tandem_id: int) -> None:
     if coordinator is None or not coordinator.email:
         return
     cohort = tandem.cohort
-    root = settings.SITE_ROOT.rstrip("/")
     templated_email(
         template=f"{TEMPLATE_DIR}/not_formed_coordinator",
         context={
@@ -140,9 +134,8 @@ def not_formed_coordinator_email_send(*, tandem_id: int) -> None:
             "program": cohort.program,
             "reference": proposal_reference(tandem),
             "published_at": tandem.published_at,
-            "matching_link": f"{root}{reverse('matching:review', args=[cohort.pk])}"
-            f"#tandem-{tandem.pk}",
-            "link": root + reverse("programs:cohort_detail", args=[cohort.pk]),
+            "matching_link": absolute_url("matching:review", cohort.pk) + f"#tandem-{tandem.pk}",
+            "link": absolute_url("programs:cohort_detail", cohort.pk),
         },
         language=settings.LANGUAGE_CODE,
         to=coordinator.email,

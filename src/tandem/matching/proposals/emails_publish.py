@@ -12,10 +12,9 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.urls import reverse
 
+from tandem.core.emails import absolute_url
 from tandem.enrolment.models import Enrolment
 from tandem.programs.emails import cohort_email
 from tandem.programs.models import Cohort
@@ -23,11 +22,6 @@ from tandem.tandems.emails import TEMPLATE_DIR
 from tandem.tandems.models import Tandem
 
 logger = logging.getLogger(__name__)
-
-
-def tandem_link(*, tandem: Tandem) -> str:
-    """The proposal's page: the site's public address plus the path (like invitation links)."""
-    return settings.SITE_ROOT.rstrip("/") + reverse("tandems:detail", args=[tandem.pk])
 
 
 @dataclass(frozen=True)
@@ -48,7 +42,7 @@ def proposal_published_email(
         ProposalNote(
             partner_name=(t.mentor if t.mentee_id == enrolment.pk else t.mentee).person.full_name,
             partner_is_mentor=t.mentee_id == enrolment.pk,
-            link=tandem_link(tandem=t),
+            link=absolute_url("tandems:detail", t.pk),
         )
         for t in tandems
     ]

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tandem.core.services import audit_record
+from tandem.core.services import Actor, audit_record
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.matching.pairing.check import (
     capacity_problem,
@@ -29,7 +29,7 @@ from tandem.matching.pairing.hard_rules import CohortRules, Direction, pair_viol
 from tandem.matching.pairing.messages import violation_text
 from tandem.matching.proposals.emails_publish import proposal_published_emails_send
 from tandem.matching.runs.selectors import cohort_do_not_match_pairs, tandem_profiles
-from tandem.matching.runs.services import Actor, lock_matching_cohort
+from tandem.matching.runs.services import lock_matching_cohort
 from tandem.people.selectors import reporting_line_excluded_pairs
 from tandem.programs.models import Cohort
 from tandem.tandems.models import OPEN_STATUSES, Tandem, TandemStatus

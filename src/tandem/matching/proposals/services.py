@@ -27,14 +27,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from tandem.core.services import audit_record
+from tandem.core.services import Actor, audit_record
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
@@ -43,7 +42,6 @@ from tandem.matching.requests.services import mentor_requests_close_for_tandem
 from tandem.programs.choices import Phase
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus
 
-Actor = User | AnonymousUser | None
 # Proposals are published and answered while the coordinator matches, also late in a running round.
 ANSWER_PHASES = (Phase.MATCHING, Phase.RUNNING)
 PLACE_MAX_LENGTH = Tandem._meta.get_field("coffee_place").max_length or 300

@@ -13,10 +13,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import EmailMessage
-from django.urls import reverse
 
+from tandem.core.emails import absolute_url
 from tandem.matching.models import MentorRequest, RequestStatus
 from tandem.people.selectors import person_for_user
 from tandem.programs.emails import cohort_email
@@ -24,10 +23,6 @@ from tandem.programs.models import Cohort
 
 TEMPLATE_DIR = "matching/email"
 logger = logging.getLogger(__name__)
-
-
-def _link(name: str, *args: object) -> str:
-    return settings.SITE_ROOT.rstrip("/") + reverse(name, args=args)
 
 
 def _email(
@@ -71,7 +66,7 @@ def request_new_email(*, request: MentorRequest) -> EmailMessage | None:
             "goals": request.goals,
             "offer": request.offer,
             "needs_approval": cohort.self_directed_needs_approval,
-            "link": _link("matching:incoming_requests", cohort.pk),
+            "link": absolute_url("matching:incoming_requests", cohort.pk),
         },
         reply_to_contact=False,
     )
@@ -90,8 +85,8 @@ def request_answered_email(*, request: MentorRequest) -> EmailMessage | None:
             "declined": request.status == RequestStatus.DECLINED,
             "needs_approval": request.status == RequestStatus.AWAITING_APPROVAL,
             "formed": request.status == RequestStatus.FORMED,
-            "find_link": _link("matching:find_mentor", cohort.pk),
-            "link": _link("matching:my_requests", cohort.pk),
+            "find_link": absolute_url("matching:find_mentor", cohort.pk),
+            "link": absolute_url("matching:my_requests", cohort.pk),
         },
     )
 
@@ -111,7 +106,7 @@ def request_approval_email(*, request: MentorRequest) -> EmailMessage | None:
             "first_name": person.first_name if person is not None else "",
             "mentee": request.mentee.person,
             "mentor": request.mentor.person,
-            "link": _link("matching:cohort_requests", cohort.pk),
+            "link": absolute_url("matching:cohort_requests", cohort.pk),
         },
     )
 
@@ -134,7 +129,7 @@ def request_decided_emails(*, request: MentorRequest) -> list[EmailMessage]:
                 "other": other,
                 "approved": approved,
                 "is_mentee": is_mentee,
-                "find_link": _link("matching:find_mentor", cohort.pk),
+                "find_link": absolute_url("matching:find_mentor", cohort.pk),
             },
         )
         if message is not None:

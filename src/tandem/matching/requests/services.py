@@ -24,14 +24,14 @@ from __future__ import annotations
 
 from typing import cast
 
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tandem.core.services import audit_record
+from tandem.core.services import Actor, audit_record
 from tandem.core.text_limits import too_long_message
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import (
@@ -59,8 +59,6 @@ from tandem.people.selectors import person_for_user
 from tandem.programs.cohorts.selectors import user_is_coordinator
 from tandem.programs.models import Cohort
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemSource, TandemStatus
-
-Actor = User | AnonymousUser | None
 
 
 def _text(value: str, *, max_length: int, missing: str) -> tuple[str, str | None]:

@@ -13,14 +13,16 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tandem.core.feedback import attempt
+from tandem.core.http import AuthenticatedHttpRequest, render_page_or_partial
+from tandem.core.views_helpers import object_or_404, object_or_none
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import MentorRequest, RequestStatus
 from tandem.matching.requests.checks import mentee_request_problem, requests_possible, send_fit
@@ -44,6 +46,7 @@ from tandem.matching.requests.services import (
 from tandem.matching.runs.selectors import MatchingInput, cohort_matching_input
 from tandem.people.selectors import person_for_user
 from tandem.programs.cohorts.selectors import cohort_contact
+from tandem.programs.lookups import cohort_or_404, cohort_or_none
 from tandem.programs.models import Cohort
 
 FIND = "matching.find_mentor"
@@ -52,32 +55,18 @@ APPROVE = "matching.approve_requests"
 TEMPLATES = "matching/requests"
 
 
-def _cohort_or_none(request: HttpRequest, pk: int, **_other: int) -> Cohort | None:
-    """The object the permission is checked on: a missing cohort is checked as None, so that
-    people without access get 403 for every id."""
-    return Cohort.objects.select_related("program", "coordinator").filter(pk=pk).first()
-
-
-def _request_or_none(request: HttpRequest, pk: int) -> MentorRequest | None:
-    return (
-        MentorRequest.objects.select_related("cohort__program", "mentee__person", "mentor__person")
-        .filter(pk=pk)
-        .first()
+def _requests() -> QuerySet[MentorRequest]:
+    return MentorRequest.objects.select_related(
+        "cohort__program", "mentee__person", "mentor__person"
     )
 
 
-def _cohort_or_404(request: HttpRequest, pk: int) -> Cohort:
-    cohort = _cohort_or_none(request, pk)
-    if cohort is None:
-        raise Http404(_("No such cohort."))
-    return cohort
+def _request_or_none(request: HttpRequest, pk: int) -> MentorRequest | None:
+    return object_or_none(_requests(), pk=pk)
 
 
 def _request_or_404(request: HttpRequest, pk: int) -> MentorRequest:
-    found = _request_or_none(request, pk)
-    if found is None:
-        raise Http404(_("No such request."))
-    return found
+    return object_or_404(_requests(), missing=_("No such request."), pk=pk)
 
 
 def _own_enrolment(request: HttpRequest, cohort: Cohort) -> Enrolment:
@@ -93,11 +82,6 @@ def _require_own(request: HttpRequest, enrolment: Enrolment) -> None:
     person = person_for_user(user=request.user)
     if person is None or enrolment.person_id != person.pk:
         raise PermissionDenied
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request and not htmx.boosted
 
 
 def _pool(cohort: Cohort) -> MatchingInput | None:
@@ -118,9 +102,9 @@ def _page(
 
 @require_GET
 @login_required
-@permission_required(FIND, fn=_cohort_or_none, raise_exception=True)
-def find_mentor(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+@permission_required(FIND, fn=cohort_or_none, raise_exception=True)
+def find_mentor(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cohort = cohort_or_404(pk=pk)
     mentee = _own_enrolment(request, cohort)
     query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
     data = _pool(cohort)
@@ -131,17 +115,19 @@ def find_mentor(request: HttpRequest, pk: int) -> HttpResponse:
         "problem": mentee_request_problem(cohort=cohort, mentee=mentee, data=data),
         "contact": cohort_contact(cohort=cohort),
     }
-    template = "_mentor_results.html" if _is_htmx(request) else "find_mentor.html"
-    response = _page(request, cohort, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_partial(
+        request,
+        page=f"{TEMPLATES}/find_mentor.html",
+        partial=f"{TEMPLATES}/_mentor_results.html",
+        context={"cohort": cohort, "program": cohort.program, **context},
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@permission_required(FIND, fn=_cohort_or_none, raise_exception=True)
+@permission_required(FIND, fn=cohort_or_none, raise_exception=True)
 def request_new(request: HttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+    cohort = cohort_or_404(pk=pk)
     mentee = _own_enrolment(request, cohort)
     mentor = Enrolment.objects.select_related("person").filter(pk=mentor_pk, cohort=cohort).first()
     if mentor is None:
@@ -181,9 +167,9 @@ def request_new(request: HttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-@permission_required(FIND, fn=_cohort_or_none, raise_exception=True)
+@permission_required(FIND, fn=cohort_or_none, raise_exception=True)
 def my_requests(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+    cohort = cohort_or_404(pk=pk)
     mentee = _own_enrolment(request, cohort)
     context = {
         "requests": list(mentee_requests(mentee=mentee)),
@@ -216,9 +202,9 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-@permission_required(INCOMING, fn=_cohort_or_none, raise_exception=True)
+@permission_required(INCOMING, fn=cohort_or_none, raise_exception=True)
 def incoming_requests(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+    cohort = cohort_or_404(pk=pk)
     mentor = _own_enrolment(request, cohort)
     rows = list(mentor_requests_received(mentor=mentor))
     context = {
@@ -267,9 +253,9 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-@permission_required(APPROVE, fn=_cohort_or_none, raise_exception=True)
+@permission_required(APPROVE, fn=cohort_or_none, raise_exception=True)
 def cohort_requests_view(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(request, pk)
+    cohort = cohort_or_404(pk=pk)
     rows = cohort_approval_rows(cohort=cohort)
     awaiting = {row.request.pk for row in rows}
     history = [r for r in cohort_requests(cohort=cohort) if r.pk not in awaiting]

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from tandem.core.services import audit_record
+from tandem.core.services import Actor, audit_record
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import DoNotMatch, DoNotMatchReason
 from tandem.matching.pairing.check import PairCheck, pair_check, pair_problem_text
@@ -28,7 +28,7 @@ from tandem.matching.pairing.messages import COMPONENT_LABELS
 from tandem.matching.pairing.scoring import COMPONENTS, DEFAULT_WEIGHTS, Weights, score_pair
 from tandem.matching.runs.compute import breakdown_points
 from tandem.matching.runs.selectors import cohort_weights, tandem_profiles, topic_priorities
-from tandem.matching.runs.services import Actor, lock_matching_cohort
+from tandem.matching.runs.services import lock_matching_cohort
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemSource, TandemStatus
 

@@ -10,13 +10,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tandem.core.feedback import attempt
+from tandem.core.views_helpers import object_or_404, object_or_none
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import DoNotMatch
 from tandem.matching.review.forms import MentorForm, PairForm, SwapForm
@@ -52,21 +53,20 @@ P = TypeVar("P", Tandem, DoNotMatch)
 
 
 def _proposal_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    tandem = Tandem.objects.select_related("cohort").filter(pk=pk).first()
+    tandem = object_or_none(Tandem.objects.select_related("cohort"), pk=pk)
     return tandem.cohort if tandem else None
 
 
 def _entry_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    entry = DoNotMatch.objects.select_related("cohort").filter(pk=pk).first()
+    entry = object_or_none(DoNotMatch.objects.select_related("cohort"), pk=pk)
     return entry.cohort if entry else None
 
 
 def _pair_or_404(pairs: QuerySet[P], pk: int, missing: str) -> P:
     """The tandem or exclusion ``pk`` with both people (for the messages), or 404 ``missing``."""
-    found = pairs.select_related("mentee__person", "mentor__person").filter(pk=pk).first()
-    if found is None:
-        raise Http404(missing)
-    return found
+    return object_or_404(
+        pairs.select_related("mentee__person", "mentor__person"), missing=missing, pk=pk
+    )
 
 
 def _proposal_or_404(pk: int) -> Tandem:

@@ -14,13 +14,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest, render_page_or_partial
 from tandem.core.services import audit_record
 from tandem.core.spreadsheet import csv_bytes
+from tandem.core.views_helpers import object_or_none
 from tandem.people.directory.filters import PersonFilter, career_level_names
 from tandem.people.models import CareerLevel, Person
 from tandem.people.selectors import (
@@ -58,7 +60,7 @@ class NearEndPaginator(Paginator):
 def _person_or_none(request: HttpRequest, pk: int) -> Person | None:
     """The object the permission is checked on. A missing person is checked as None, so that
     someone without access gets 403 for every id and cannot probe which ids exist."""
-    return Person.objects.filter(pk=pk).first()
+    return object_or_none(Person.objects.all(), pk=pk)
 
 
 def _profile_or_404(pk: int) -> Person:
@@ -97,16 +99,10 @@ def _without_loops(chain: list[Person], person: Person) -> list[Person]:
     return kept[::-1]
 
 
-def _wants_partial(request: HttpRequest) -> bool:
-    """An htmx request for the results region (a history restore needs the whole page)."""
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request and not htmx.boosted
-
-
 @require_GET
 @login_required
 @permission_required("people.view_directory", raise_exception=True)
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     filterset = PersonFilter(request.GET, queryset=person_directory(active=None))
     page = NearEndPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     people = list(page.object_list)
@@ -119,12 +115,14 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "can_export": request.user.has_perm("people.export_people"),
         "is_filtered": filterset.is_filtered(),
     }
-    if _wants_partial(request):
-        response = render(request, "people/_person_results.html", {**context, "oob": True})
-    else:
-        response = render(request, "people/person_list.html", context)
-    # The partial and the full page share a URL: caches must keep them apart (and to themselves).
-    patch_vary_headers(response, ("HX-Request",))
+    response = render_page_or_partial(
+        request,
+        page="people/person_list.html",
+        partial="people/_person_results.html",
+        context=context,
+        partial_context={"oob": True},
+    )
+    # The partial and the full page share a URL: caches keep them to themselves, too.
     patch_cache_control(response, private=True)
     return response
 

@@ -14,11 +14,12 @@ from tandem.core.http import AuthenticatedHttpRequest
 from tandem.programs.charters.services import charter_publish, default_charter_texts
 from tandem.programs.cohorts.forms import CharterForm
 from tandem.programs.cohorts.selectors import cohort_charters
-from tandem.programs.cohorts.views import MANAGE, _cohort_or_404, _cohort_or_none
+from tandem.programs.cohorts.views import MANAGE, _cohort_or_404
+from tandem.programs.lookups import cohort_or_none
 
 
 @login_required
-@permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
+@permission_required(MANAGE, fn=cohort_or_none, raise_exception=True)
 def cohort_charter_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
     versions = list(cohort_charters(cohort=cohort))

@@ -42,15 +42,10 @@ from tandem.programs.cohorts.services import (
     cohort_update,
 )
 from tandem.programs.cohorts.views_programs import MANAGE, _program_or_404
+from tandem.programs.lookups import cohort_or_none
 from tandem.programs.models import Cohort
 
 VIEW = "programs.view_cohort"
-
-
-def _cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    """The object the permission is checked on: a missing cohort is checked as None, so that
-    people without access get 403 for every id and cannot probe which cohorts exist."""
-    return Cohort.objects.filter(pk=pk).first()
 
 
 def _cohort_or_404(pk: int) -> Cohort:
@@ -99,7 +94,7 @@ def _initial(cohort: Cohort) -> dict[str, Any]:
 
 
 @login_required
-@permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
+@permission_required(MANAGE, fn=cohort_or_none, raise_exception=True)
 def cohort_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
     if cohort.phase == Phase.CLOSED:
@@ -146,7 +141,7 @@ def _detail_context(request: HttpRequest, cohort: Cohort, **extra: Any) -> dict[
 
 
 @login_required
-@permission_required(VIEW, fn=_cohort_or_none, raise_exception=True)
+@permission_required(VIEW, fn=cohort_or_none, raise_exception=True)
 @require_GET
 def cohort_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
@@ -154,7 +149,7 @@ def cohort_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 
 @login_required
-@permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
+@permission_required(MANAGE, fn=cohort_or_none, raise_exception=True)
 @require_POST
 def cohort_transition_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
@@ -176,7 +171,7 @@ def _phase(cohort: Cohort) -> str:
 
 
 @login_required
-@permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
+@permission_required(MANAGE, fn=cohort_or_none, raise_exception=True)
 @require_POST
 def cohort_close_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort_or_404(pk)
@@ -204,7 +199,7 @@ def cohort_close_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 
 @login_required
-@permission_required(MANAGE, fn=_cohort_or_none, raise_exception=True)
+@permission_required(MANAGE, fn=cohort_or_none, raise_exception=True)
 def cohort_copy_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     source = _cohort_or_404(pk)
     initial = {

@@ -9,20 +9,17 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from tandem.core.services import audit_record
+from tandem.core.services import Actor, audit_record
 from tandem.core.text_limits import SHORT_TEXT
 from tandem.people.models import Person
 from tandem.programs.choices import EventKind, Phase, RsvpAnswer
 from tandem.programs.events import schedule as rules_events
 from tandem.programs.models import Cohort, CohortEvent, EventResponse
-
-Actor = User | AnonymousUser | None
 
 EDITABLE_FIELDS = ("kind", "title", "starts_at", "duration_minutes", "place", "video_url", "agenda")
 MAX_DURATION_MINUTES = 12 * 60

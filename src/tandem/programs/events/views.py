@@ -21,6 +21,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest, wants_partial
+from tandem.core.views_helpers import object_or_none
 from tandem.people.models import Person
 from tandem.people.selectors import person_for_user
 from tandem.programs.choices import EventKind
@@ -30,22 +32,12 @@ from tandem.programs.events.forms import EventForm, RsvpForm
 from tandem.programs.events.schedule import DEFAULT_EVENT_TIME
 from tandem.programs.events.selectors import cohort_event_list, event_get
 from tandem.programs.events.views_cards import card_context, cohort_events_context, safe_next
-from tandem.programs.models import Cohort, CohortEvent
-
-
-def _cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
-    return Cohort.objects.filter(pk=pk).first()
+from tandem.programs.lookups import cohort_or_404, cohort_or_none
+from tandem.programs.models import CohortEvent
 
 
 def _event_or_none(request: HttpRequest, pk: int) -> CohortEvent | None:
-    return CohortEvent.objects.select_related("cohort").filter(pk=pk).first()
-
-
-def _cohort_or_404(pk: int) -> Cohort:
-    cohort = Cohort.objects.select_related("program").filter(pk=pk).first()
-    if cohort is None:
-        raise Http404(_("No cohort with this number."))
-    return cohort
+    return object_or_none(CohortEvent.objects.select_related("cohort"), pk=pk)
 
 
 def _event_or_404(pk: int) -> CohortEvent:
@@ -55,29 +47,24 @@ def _event_or_404(pk: int) -> CohortEvent:
     return event
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request
-
-
 def _events_url(cohort_id: int) -> str:
     return reverse("programs:cohort_events", args=[cohort_id])
 
 
 @login_required
-@permission_required("programs.view_cohort_events", fn=_cohort_or_none, raise_exception=True)
+@permission_required("programs.view_cohort_events", fn=cohort_or_none, raise_exception=True)
 @require_GET
 def cohort_events(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(pk)
+    cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     context = cohort_events_context(request=request, cohort=cohort)
     return render(request, "programs/events/cohort_events.html", context)
 
 
 @login_required
-@permission_required("programs.manage_programs", fn=_cohort_or_none, raise_exception=True)
+@permission_required("programs.manage_programs", fn=cohort_or_none, raise_exception=True)
 @require_POST
 def cohort_propose_events(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(pk)
+    cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     try:
         created = services.cohort_propose_events(cohort=cohort, actor=request.user)
     except ValidationError as error:
@@ -108,10 +95,10 @@ def cohort_propose_events(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@permission_required("programs.manage_programs", fn=_cohort_or_none, raise_exception=True)
+@permission_required("programs.manage_programs", fn=cohort_or_none, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def event_create(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(pk)
+    cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     initial = {
         "kind": EventKind.OTHER,
         "date": cohort.starts_on,
@@ -194,7 +181,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("programs.rsvp_event", fn=_event_or_none, raise_exception=True)
 @require_POST
-def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
+def event_rsvp(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     next_url = safe_next(request, reverse("programs:event_detail", args=[event.pk]))
     mode = request.POST.get("mode", "list")
@@ -213,7 +200,7 @@ def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as failure:
             error = " ".join(failure.messages)
-    if _is_htmx(request):
+    if wants_partial(request):
         event = _event_or_404(pk)  # fresh counts
         context = card_context(
             request=request, event=event, mode=mode, next_url=next_url, error=error
@@ -253,10 +240,10 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@permission_required("programs.view_cohort_events", fn=_cohort_or_none, raise_exception=True)
+@permission_required("programs.view_cohort_events", fn=cohort_or_none, raise_exception=True)
 @require_GET
 def cohort_events_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = _cohort_or_404(pk)
+    cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     body = ics_events.events_calendar(
         events=cohort_event_list(cohort=cohort),
         url_for=_absolute_event_url(request),

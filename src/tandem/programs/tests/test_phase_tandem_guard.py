@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from tandem.enrolment.tests.factories import EnrolmentFactory
 from tandem.programs.choices import Phase
 from tandem.programs.cohorts.selectors import cohort_facts
-from tandem.tandems.selectors import cohort_tandem_counts
 from tandem.programs.cohorts.services import cohort_start
 from tandem.programs.tests.factories import cohort_in, coordinator_user
+from tandem.tandems.selectors import cohort_tandem_counts
 from tandem.tandems.tests.factories import TandemFactory
 
 pytestmark = pytest.mark.django_db
