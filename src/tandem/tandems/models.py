@@ -47,8 +47,8 @@ class Tandem(models.Model):
     two tables could not), and a proposal becomes the tandem in place (the answers, the virtual
     coffee and the formation time are one history).
 
-    ``formed_key`` is set once, when the tandem forms (``mark_formed``), and never cleared. Lifecycle
-    objects (agreement, plan, meetings, notes, messages) reference it through
+    ``formed_key`` is set once, when the tandem forms (``mark_formed``), and never cleared.
+    Lifecycle objects (agreement, plan, meetings, notes, messages) reference it through
     ``FormedTandemOwned``, so the database refuses them for a tandem that has not formed.
     """
 

@@ -92,7 +92,7 @@ def test_every_relation_to_a_tandem_goes_through_the_formed_key():
     offenders = []
     for model in apps.get_models():
         for field in model._meta.get_fields():
-            if not (field.is_relation and field.many_to_one or field.one_to_one):
+            if not (field.many_to_one or field.one_to_one):
                 continue
             if getattr(field, "related_model", None) is not Tandem or field.auto_created:
                 continue
