@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +40,16 @@ class Tandem(models.Model):
 
     Each partner's answer is stored separately and never shown to the other: nobody learns who
     declined (R1, R13).
+
+    One row for the pair's whole life: proposed → published → confirmed (formed) → ended, or
+    dissolved before it formed. It stays one model on purpose: the database must enforce "a mentee
+    has at most one open tandem, proposed or formed" (a partial unique constraint over one table;
+    two tables could not), and a proposal becomes the tandem in place (the answers, the virtual
+    coffee and the formation time are one history).
+
+    ``formed_key`` is set once, when the tandem forms (``mark_formed``), and never cleared.
+    Lifecycle objects (agreement, plan, meetings, notes, messages) reference it through
+    ``FormedTandemOwned``, so the database refuses them for a tandem that has not formed.
     """
 
     cohort = models.ForeignKey(
@@ -91,6 +104,10 @@ class Tandem(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("formed"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    # Set when the tandem forms, never cleared: lifecycle objects point at it, not at the id.
+    formed_key = models.UUIDField(
+        _("formed key"), null=True, blank=True, unique=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("tandem")
@@ -123,11 +140,44 @@ class Tandem(models.Model):
                 | Q(status__in=["proposed", "published", "confirmed"], ended_at__isnull=True),
                 name="tandem_closed_has_time",
             ),
+            # Formed (or formed once and ended) exactly when it has a formed key.
+            models.CheckConstraint(
+                condition=Q(status__in=["confirmed", "ended"], formed_key__isnull=False)
+                | Q(status__in=["proposed", "published", "dissolved"], formed_key__isnull=True),
+                name="tandem_formed_has_key",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.mentor.person} ⇄ {self.mentee.person}"
 
+    def mark_formed(self, now: datetime) -> list[str]:
+        """Form the tandem (the one place that does); returns the fields it changed."""
+        self.status = TandemStatus.CONFIRMED
+        self.confirmed_at = now
+        if self.formed_key is None:
+            self.formed_key = uuid.uuid4()
+        return ["status", "confirmed_at", "formed_key"]
+
     @property
     def both_accepted(self) -> bool:
         return self.mentor_answer == PartnerAnswer.ACCEPTED == self.mentee_answer
+
+
+class FormedTandemOwned(models.Model):
+    """Base of every lifecycle object (agreement, plan, meetings, notes, messages).
+
+    The foreign key targets ``Tandem.formed_key``, which only a formed tandem has, so the database
+    itself refuses such an object for a tandem that is merely proposed or was dissolved.
+    """
+
+    tandem = models.ForeignKey(
+        Tandem,
+        verbose_name=_("tandem"),
+        to_field="formed_key",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True

@@ -330,9 +330,7 @@ def tandem_confirm(*, tandem: Tandem, enrolment: Enrolment, actor: Actor) -> Tan
     setattr(locked, field, now)
     fields = [field]
     if locked.mentor_confirmed_at and locked.mentee_confirmed_at:
-        locked.status = TandemStatus.CONFIRMED
-        locked.confirmed_at = now
-        fields += ["status", "confirmed_at"]
+        fields += locked.mark_formed(now)
     locked.full_clean()
     locked.save(update_fields=fields)
     _sync(tandem, locked, fields)

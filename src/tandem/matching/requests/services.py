@@ -222,16 +222,15 @@ def _form_tandem(request: MentorRequest, *, discreet: bool) -> tuple[Tandem, lis
         cohort=request.cohort,
         mentee=request.mentee,
         mentor=request.mentor,
-        status=TandemStatus.CONFIRMED,
         source=TandemSource.REQUEST,
         mentor_answer=PartnerAnswer.ACCEPTED,
         mentee_answer=PartnerAnswer.ACCEPTED,
         mentor_confirmed_at=now,
         mentee_confirmed_at=now,
-        confirmed_at=now,
         score=round(fit.breakdown.total, 6),
         breakdown=breakdown_points(fit.breakdown),
     )
+    tandem.mark_formed(now)
     tandem.full_clean()
     tandem.save()
     return tandem, replaced

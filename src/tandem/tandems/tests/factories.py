@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import factory
 from django.utils import timezone
 
@@ -32,6 +34,7 @@ class TandemFactory(factory.django.DjangoModelFactory):
             mentor_confirmed_at=factory.LazyFunction(timezone.now),
             mentee_confirmed_at=factory.LazyFunction(timezone.now),
             confirmed_at=factory.LazyFunction(timezone.now),
+            formed_key=factory.LazyFunction(uuid.uuid4),
         )
         dissolved = factory.Trait(
             status=TandemStatus.DISSOLVED, ended_at=factory.LazyFunction(timezone.now)
@@ -39,6 +42,7 @@ class TandemFactory(factory.django.DjangoModelFactory):
         ended = factory.Trait(
             status=TandemStatus.ENDED,
             confirmed_at=factory.LazyFunction(timezone.now),
+            formed_key=factory.LazyFunction(uuid.uuid4),
             ended_at=factory.LazyFunction(timezone.now),
         )
 

@@ -282,9 +282,7 @@ def test_an_existing_do_not_match_pair_is_kept(proposal):
 
 
 def test_a_formed_tandem_cannot_be_declined(proposal):
-    proposal.status = TandemStatus.CONFIRMED
-    proposal.confirmed_at = proposal.published_at
-    proposal.save(update_fields=["status", "confirmed_at"])
+    proposal.save(update_fields=proposal.mark_formed(proposal.published_at))
     with pytest.raises(ValidationError) as caught:
         tandem_decline(tandem=proposal, enrolment=proposal.mentee, actor=None)
     assert "already formed" in caught.value.messages[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +33,7 @@ def formed(cohort_ns, phase):
         mentor_confirmed_at=now,
         mentee_confirmed_at=now,
         confirmed_at=now,
+        formed_key=uuid.uuid4(),
     )
     cohort_ns.cohort.phase = phase
     cohort_ns.cohort.save(update_fields=["phase"])
