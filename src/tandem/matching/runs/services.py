@@ -8,12 +8,11 @@ left unmatched, and writes an audit row.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tandem.core.services import audit_record
+from tandem.core.services import Actor, audit_record
 from tandem.matching.models import MatchingMode, MatchingRun
 from tandem.matching.runs.compute import Outcome, matching_compute
 from tandem.matching.runs.selectors import cohort_matching_input
@@ -21,7 +20,6 @@ from tandem.programs.choices import Phase
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemSource, TandemStatus
 
-Actor = User | AnonymousUser | None
 MATCHING_PHASES = (Phase.MATCHING, Phase.RUNNING)
 
 
