@@ -66,7 +66,6 @@ from pathlib import Path
 
 import numpy as np
 
-from tandem.matching.runs.candidates import CandidateSet, build_candidates
 from tandem.matching.engine.baselines import gale_shapley_by_score, greedy_by_score
 from tandem.matching.engine.problem import Problem, build_problem
 from tandem.matching.engine.solve import SCORE_SCALE, Solution, solve_problem
@@ -75,6 +74,7 @@ from tandem.matching.engine.types import Edge, Instance, Participant, Result
 from tandem.matching.pairing.hard_rules import pair_violations
 from tandem.matching.pairing.scoring import COMPONENTS, DEFAULT_WEIGHTS
 from tandem.matching.pairing.synthetic import Population, synthetic_population
+from tandem.matching.runs.candidates import CandidateSet, build_candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
