@@ -29,6 +29,11 @@ if not SECRET_KEY:
     if not DEBUG:
         raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+# Text a tandem writes is encrypted at rest (core.encryption) with these Fernet keys: comma-
+# separated, newest first. Without them (development only) a key is derived from SECRET_KEY.
+FIELD_ENCRYPTION_KEYS = [k.strip() for k in os.environ.get("TANDEM_FIELD_KEYS", "").split(",") if k]
+if not FIELD_ENCRYPTION_KEYS and not DEBUG:
+    raise RuntimeError("TANDEM_FIELD_KEYS must be set when DEBUG is off (see docs/operations.md).")
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_ROOT = os.environ.get("SITE_ROOT", "http://127.0.0.1:8000")
@@ -43,6 +48,7 @@ INSTALLED_APPS = [
     "tandem.enrolment",
     "tandem.tandems",
     "tandem.matching",
+    "tandem.workspace",
     "tandem.home",
     "tandem.demo",
     "django.contrib.admin",

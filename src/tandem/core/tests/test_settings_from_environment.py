@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[4]
 SETTINGS_FILE = ROOT / "src" / "tandem" / "config" / "settings.py"
 # The configuration table and the production example live in the operations guide.
 OPERATIONS = ROOT / "docs" / "operations.md"
-PRODUCTION = {"DEBUG": "false", "SECRET_KEY": "k3y-" + "x9Qz!" * 12}
+# A fixed, valid Fernet key (32 bytes, url-safe base64) for the production-like starts.
+FIELD_KEY = "q0JDsvkb8CTZt0cDQyVZN4W6m9lXk1D2bRzYc5n3ZfA="
+PRODUCTION = {"DEBUG": "false", "SECRET_KEY": "k3y-" + "x9Qz!" * 12, "TANDEM_FIELD_KEYS": FIELD_KEY}
 
 # A real sign-in (allauth throttles it through the cache).
 SIGN_IN = """
@@ -65,6 +67,12 @@ CASES: dict[str, tuple[dict[str, str], str]] = {
         "assert r.status_code == 404 and b'Traceback' not in r.content and not settings.DEBUG",
     ),
     "SECRET_KEY": (PRODUCTION, "assert settings.SECRET_KEY == os.environ['SECRET_KEY']"),
+    "TANDEM_FIELD_KEYS": (
+        PRODUCTION,
+        "from tandem.core.encryption import decrypt_text, encrypt_text\n"
+        "assert settings.FIELD_ENCRYPTION_KEYS == [os.environ['TANDEM_FIELD_KEYS']]\n"
+        "assert decrypt_text(encrypt_text('geheim')) == 'geheim'",
+    ),
     "ALLOWED_HOSTS": (
         {"ALLOWED_HOSTS": "tandem.example.com"},
         "assert client.get('/accounts/login/', HTTP_HOST='tandem.example.com').status_code == 200\n"
@@ -369,8 +377,9 @@ def test_the_documented_production_settings_pass_djangos_deployment_check(tmp_pa
         for line in block.split("```", 1)[0].splitlines()
         if line.strip()
     )
-    assert environment["SECRET_KEY"] == "..."
+    assert environment["SECRET_KEY"] == environment["TANDEM_FIELD_KEYS"] == "..."
     environment["SECRET_KEY"] = PRODUCTION["SECRET_KEY"]
+    environment["TANDEM_FIELD_KEYS"] = PRODUCTION["TANDEM_FIELD_KEYS"]
     env = clean_environment()
     env.update(environment, PYTHONPATH=str(ROOT / "src"), TANDEM_DATA_DIR=str(tmp_path))
     result = subprocess.run(

@@ -1,0 +1,3 @@
+"""Models of this feature (see the package docstring)."""
+
+from __future__ import annotations
