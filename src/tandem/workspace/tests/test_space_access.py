@@ -55,3 +55,17 @@ def test_ended_tandem_stays_readable_to_its_partners(formed, mentee, client_for)
     response = client_for(mentee).get(page(ended.formed_key))
     assert response.status_code == 200
     assert "This tandem has ended" in response.content.decode()
+
+
+def test_my_tandems_and_the_tandem_page_lead_to_the_space(formed, mentor, client_for):
+    client = client_for(mentor)
+    target = page(formed.key)
+    assert target in client.get(reverse("tandems:mine")).content.decode()
+    assert target in client.get(reverse("tandems:detail", args=[formed.tandem.pk])).content.decode()
+
+
+def test_space_page_in_german(formed, mentee, client_for):
+    response = client_for(mentee).get(page(formed.key), HTTP_ACCEPT_LANGUAGE="de")
+    text = response.content.decode()
+    assert "Sie sind Mentee" in text
+    assert f"Tandem mit {formed.tandem.mentor.person.full_name}" in text
