@@ -1,0 +1,123 @@
+"""The progress row of a tandem, from dates and counts only (see the package docstring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from importlib import import_module
+from typing import Any
+
+from tandem.programs.models import Cohort
+from tandem.tandems.models import Tandem, TandemStatus
+from tandem.workspace.features import FEATURES
+
+# The facts a feature may contribute (anything else is a programming error, caught in tests).
+FACT_NAMES = (
+    "agreement_signed_at",
+    "meetings_held",
+    "last_meeting_at",
+    "next_meeting_at",
+    "kpis_done",
+    "kpis_total",
+    "last_activity_at",
+)
+
+
+@dataclass
+class TandemProgress:
+    tandem_id: int
+    mentor_name: str
+    mentee_name: str
+    formed_at: datetime
+    ended_at: datetime | None
+    meetings_planned: int
+    agreement_signed_at: datetime | None = None
+    meetings_held: int = 0
+    last_meeting_at: datetime | None = None
+    next_meeting_at: datetime | None = None
+    kpis_done: int = 0
+    kpis_total: int = 0
+    # The latest date anything happened in the space (a date, never what happened).
+    last_activity_at: datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_running(self) -> bool:
+        return self.ended_at is None
+
+    @property
+    def agreement_signed(self) -> bool:
+        return self.agreement_signed_at is not None
+
+    @property
+    def last_activity_on(self) -> date:
+        return (self.last_activity_at or self.formed_at).date()
+
+
+def _feature_facts(tandem_ids: list[int]) -> list[dict[int, dict[str, Any]]]:
+    found = []
+    for feature in FEATURES:
+        try:
+            selectors = import_module(f"tandem.workspace.{feature}.selectors")
+        except ModuleNotFoundError as error:
+            if error.name != f"tandem.workspace.{feature}.selectors":
+                raise
+            continue
+        contribute = getattr(selectors, "progress_facts", None)
+        if contribute is not None:
+            found.append(contribute(tandem_ids=tandem_ids))
+    return found
+
+
+def _latest(*moments: datetime | None) -> datetime | None:
+    present = [moment for moment in moments if moment is not None]
+    return max(present) if present else None
+
+
+def progress_rows(tandems: list[Tandem]) -> list[TandemProgress]:
+    """One row per formed tandem, in a fixed number of queries whatever their number."""
+    rows = {
+        tandem.pk: TandemProgress(
+            tandem_id=tandem.pk,
+            mentor_name=tandem.mentor.person.full_name,
+            mentee_name=tandem.mentee.person.full_name,
+            formed_at=tandem.confirmed_at,  # type: ignore[arg-type]  # formed: always set
+            ended_at=tandem.ended_at,
+            meetings_planned=tandem.cohort.target_meetings,
+        )
+        for tandem in tandems
+    }
+    known = {f.name for f in fields(TandemProgress)}
+    for contribution in _feature_facts(list(rows)):
+        for tandem_id, facts in contribution.items():
+            row = rows[tandem_id]
+            for name, value in facts.items():
+                if name not in FACT_NAMES or name not in known:
+                    raise ValueError(f"Unknown progress fact {name!r}")
+                if name == "last_activity_at":
+                    row.last_activity_at = _latest(row.last_activity_at, value)
+                else:
+                    setattr(row, name, value)
+    for row in rows.values():
+        row.last_activity_at = _latest(
+            row.last_activity_at, row.agreement_signed_at, row.last_meeting_at, row.formed_at
+        )
+    return list(rows.values())
+
+
+def formed_tandems(*, cohort: Cohort) -> list[Tandem]:
+    return list(
+        Tandem.objects.filter(
+            cohort=cohort, status__in=(TandemStatus.CONFIRMED, TandemStatus.ENDED)
+        )
+        .select_related("cohort", "mentor__person", "mentee__person")
+        .order_by("confirmed_at", "pk")
+    )
+
+
+def cohort_progress(*, cohort: Cohort) -> list[TandemProgress]:
+    return progress_rows(formed_tandems(cohort=cohort))
+
+
+def tandem_progress(*, tandem: Tandem) -> TandemProgress:
+    return progress_rows([tandem])[0]

@@ -1,0 +1,92 @@
+"""The coordinator's list of tandems and each partner's view of their own row."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tandem.tandems.tests.factories import TandemFactory
+from tandem.workspace.tests.conftest import REFUSED_ROLES
+
+pytestmark = pytest.mark.django_db
+
+
+def cohort_list(cohort):
+    return reverse("workspace:cohort_tandems", args=[cohort.pk])
+
+
+def coordinator_view(key):
+    return reverse("workspace:coordinator_sees", args=[key])
+
+
+@pytest.mark.parametrize("role", ["coordinator", "superuser"])
+def test_coordinators_see_every_formed_tandem_with_dates_and_counts(
+    formed, space_roles, client_for, role
+):
+    TandemFactory(cohort=formed.cohort, published=True)  # a proposal is not listed
+    response = client_for(space_roles[role]).get(cohort_list(formed.cohort))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert formed.tandem.mentee.person.full_name in text
+    assert formed.other.mentee.person.full_name in text
+    assert len(response.context["rows"]) == 2
+    assert "not signed" in text
+    assert f"0 of {formed.cohort.target_meetings}" in text
+
+
+@pytest.mark.parametrize("role", ["mentor", "mentee", "other_member", "sponsor", "outsider"])
+def test_others_cannot_list_a_cohorts_tandems(formed, space_roles, client_for, role):
+    assert client_for(space_roles[role]).get(cohort_list(formed.cohort)).status_code == 403
+
+
+def test_list_filters_and_sorts(formed, coordinator, client_for):
+    ended = TandemFactory(cohort=formed.cohort, ended=True)
+    client = client_for(coordinator)
+    rows = client.get(cohort_list(formed.cohort), {"status": "ended"}).context["rows"]
+    assert [row.tandem_id for row in rows] == [ended.pk]
+    rows = client.get(cohort_list(formed.cohort), {"sort": "-mentee"}).context["rows"]
+    names = [row.mentee_name.casefold() for row in rows]
+    assert names == sorted(names, reverse=True)
+    # Nonsense in the query string is ignored, not an error.
+    assert client.get(cohort_list(formed.cohort), {"sort": "x'--", "status": "<b>"}).status_code == 200
+
+
+def test_unknown_cohort_is_refused_like_a_real_one(formed, coordinator, client_for):
+    response = client_for(coordinator).get(reverse("workspace:cohort_tandems", args=[999999]))
+    assert response.status_code == 404
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_list_reads_in_a_fixed_number_of_queries(formed, coordinator, client_for):
+    client = client_for(coordinator)
+    few = _queries(client, cohort_list(formed.cohort))
+    for _ in range(8):
+        TandemFactory(cohort=formed.cohort, confirmed=True)
+    assert _queries(client, cohort_list(formed.cohort)) == few
+
+
+@pytest.mark.parametrize("role", ["mentor", "mentee"])
+def test_partners_see_their_row_exactly_as_the_coordinator(formed, space_roles, client_for, role):
+    mine = client_for(space_roles[role]).get(coordinator_view(formed.key))
+    assert mine.status_code == 200
+    assert "What your coordinator sees" in mine.content.decode()
+    coordinator_rows = client_for(space_roles["coordinator"]).get(cohort_list(formed.cohort))
+    row = next(r for r in coordinator_rows.context["rows"] if r.tandem_id == formed.tandem.pk)
+    assert mine.context["row"] == row
+
+
+@pytest.mark.parametrize("role", REFUSED_ROLES)
+def test_nobody_else_sees_a_tandems_coordinator_view(formed, space_roles, client_for, role):
+    assert client_for(space_roles[role]).get(coordinator_view(formed.key)).status_code == 403
+
+
+def test_list_in_german(formed, coordinator, client_for):
+    response = client_for(coordinator).get(cohort_list(formed.cohort), HTTP_ACCEPT_LANGUAGE="de")
+    assert "nicht unterschrieben" in response.content.decode()

@@ -1,0 +1,66 @@
+"""The coordinator's list of tandems, and a partner's view of their own row."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from rules.contrib.views import permission_required
+
+from tandem.core.http import AuthenticatedHttpRequest
+from tandem.programs.lookups import cohort_or_404, cohort_or_none
+from tandem.workspace.access import Space
+from tandem.workspace.decorators import space_view
+from tandem.workspace.overview.facts import cohort_progress, tandem_progress
+from tandem.workspace.overview.listing import (
+    SORT_KEYS,
+    filter_rows,
+    parse_sort,
+    sort_rows,
+)
+
+
+@login_required
+@permission_required("workspace.view_cohort_progress", fn=cohort_or_none, raise_exception=True)
+@require_GET
+def cohort_tandems(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cohort = cohort_or_404(pk=pk)
+    key, descending = parse_sort(request.GET.get("sort"))
+    status = request.GET.get("status", "")
+    agreement = request.GET.get("agreement", "")
+    quiet = request.GET.get("quiet") == "1"
+    every = cohort_progress(cohort=cohort)
+    rows = filter_rows(
+        every,
+        status=status if status in ("running", "ended") else "",
+        agreement=agreement if agreement in ("signed", "unsigned") else "",
+        quiet=quiet,
+        today=timezone.localdate(),
+    )
+    return render(
+        request,
+        "workspace/overview/cohort_tandems.html",
+        {
+            "cohort": cohort,
+            "rows": sort_rows(rows, key=key, descending=descending),
+            "total": len(every),
+            "sort_key": key,
+            "descending": descending,
+            "sort_keys": SORT_KEYS,
+            "status": status,
+            "agreement": agreement,
+            "quiet": quiet,
+        },
+    )
+
+
+@require_GET
+@space_view
+def coordinator_sees(request: AuthenticatedHttpRequest, space: Space) -> HttpResponse:
+    return render(
+        request,
+        "workspace/overview/coordinator_sees.html",
+        {"space": space, "cohort": space.cohort, "row": tandem_progress(tandem=space.tandem)},
+    )
