@@ -84,7 +84,9 @@ rows_strategy = st.lists(
         mentee_name=st.text(max_size=5),
         meetings_held=st.integers(0, 12),
         agreement_signed_at=st.none()
-        | st.datetimes(timezones=st.just(UTC), min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1)),
+        | st.datetimes(
+            timezones=st.just(UTC), min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1)
+        ),
     ),
     max_size=12,
 )

@@ -50,7 +50,9 @@ def test_list_filters_and_sorts(formed, coordinator, client_for):
     names = [row.mentee_name.casefold() for row in rows]
     assert names == sorted(names, reverse=True)
     # Nonsense in the query string is ignored, not an error.
-    assert client.get(cohort_list(formed.cohort), {"sort": "x'--", "status": "<b>"}).status_code == 200
+    assert (
+        client.get(cohort_list(formed.cohort), {"sort": "x'--", "status": "<b>"}).status_code == 200
+    )
 
 
 def test_unknown_cohort_is_refused_like_a_real_one(formed, coordinator, client_for):
