@@ -36,6 +36,11 @@ class MatchingRun(models.Model):
     duration_ms = models.PositiveIntegerField(_("duration (ms)"), default=0)
     # Per unmatched enrolment: {"<enrolment id>": {"side": ..., "code": ..., "counts": {...}}}.
     unmatched = models.JSONField(default=dict, blank=True)
+    # The proposals this run made or kept (pinned). Held here, not on the tandem, because
+    # `tandems` sits below `matching`: a tandem does not know the run that proposed it.
+    proposals = models.ManyToManyField(
+        "tandems.Tandem", verbose_name=_("proposals"), blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("matching run")

@@ -87,14 +87,6 @@ class Tandem(models.Model):
     breakdown = models.JSONField(_("why this pair"), default=dict, blank=True)
     # A pinned proposal is kept as it is when matching runs again.
     pinned = models.BooleanField(_("pinned"), default=False)
-    run = models.ForeignKey(
-        "matching.MatchingRun",
-        verbose_name=_("matching run"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="tandems",
-    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # The optional informal first meeting (R13), proposed by either partner once both accepted.
     coffee_at = models.DateTimeField(_("virtual coffee"), null=True, blank=True)

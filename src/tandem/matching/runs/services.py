@@ -110,11 +110,13 @@ def matching_run(*, cohort: Cohort, actor: Actor, mode: str = MatchingMode.SCORE
         for t in Tandem.objects.filter(cohort=cohort, status=TandemStatus.PROPOSED, pinned=True)
     }
     new: list[Tandem] = []
+    proposed: list[Tandem] = []
     for pair in outcome.pairs:
         kept = existing.get((pair.mentee_id, pair.mentor_id))
         if kept is not None:
-            kept.score, kept.breakdown, kept.run = pair.score, pair.breakdown_dict(), run
-            kept.save(update_fields=["score", "breakdown", "run"])
+            kept.score, kept.breakdown = pair.score, pair.breakdown_dict()
+            kept.save(update_fields=["score", "breakdown"])
+            proposed.append(kept)
             continue
         new.append(
             Tandem(
@@ -125,12 +127,12 @@ def matching_run(*, cohort: Cohort, actor: Actor, mode: str = MatchingMode.SCORE
                 source=TandemSource.MATCHING,
                 score=pair.score,
                 breakdown=pair.breakdown_dict(),
-                run=run,
             )
         )
     for tandem in new:
-        tandem.full_clean(exclude=["cohort", "mentor", "mentee", "run"], validate_constraints=False)
-    Tandem.objects.bulk_create(new)
+        tandem.full_clean(exclude=["cohort", "mentor", "mentee"], validate_constraints=False)
+    proposed.extend(Tandem.objects.bulk_create(new))
+    run.proposals.add(*proposed)
     audit_record(
         actor=actor,
         action="matching.run",

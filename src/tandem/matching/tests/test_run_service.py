@@ -21,7 +21,7 @@ def test_run_proposes_the_feasible_pair_with_its_breakdown(matching_cohort, coor
     tandem = Tandem.objects.get(cohort=matching_cohort.cohort)
     assert (tandem.mentee, tandem.mentor) == (matching_cohort.mentee, matching_cohort.mentor)
     assert tandem.status == TandemStatus.PROPOSED
-    assert tandem.run == run
+    assert list(run.proposals.all()) == [tandem]
     assert run.optimal and run.matched == 1
     assert sum(tandem.breakdown.values()) == pytest.approx(tandem.score, abs=1e-3)
     assert tandem.breakdown["coverage"] == pytest.approx(45.0)

@@ -85,6 +85,7 @@ def test_the_database_refuses_a_lifecycle_row_for_a_tandem_that_has_not_formed(l
 # must point at any tandem, so they use the plain primary key.
 PROPOSAL_SIDE_RELATIONS = {
     ("matching", "mentorrequest", "tandem"),
+    ("matching", "matchingrun", "proposals"),
 }
 
 
@@ -92,13 +93,13 @@ def test_every_relation_to_a_tandem_goes_through_the_formed_key():
     offenders = []
     for model in apps.get_models():
         for field in model._meta.get_fields():
-            if not (field.many_to_one or field.one_to_one):
+            if not (field.many_to_one or field.one_to_one or field.many_to_many):
                 continue
             if getattr(field, "related_model", None) is not Tandem or field.auto_created:
                 continue
             key = (model._meta.app_label, model._meta.model_name, field.name)
             if key in PROPOSAL_SIDE_RELATIONS:
                 continue
-            if field.to_fields != ["formed_key"] and field.to_fields != ("formed_key",):
+            if getattr(field, "to_fields", None) not in (["formed_key"], ("formed_key",)):
                 offenders.append(key)
     assert offenders == []

@@ -20,7 +20,7 @@ from tandem.matching.models import MatchingMode
 from tandem.matching.pairing.messages import unmatched_text
 from tandem.matching.runs.services import check_matching_phase, matching_dry_run, matching_run
 from tandem.programs.models import Cohort
-from tandem.tandems.models import Tandem, TandemStatus
+from tandem.tandems.models import TandemStatus
 
 INPUT_ERROR = 2
 
@@ -91,9 +91,7 @@ class Command(BaseCommand):
 
     def _run(self, cohort: Cohort, mode: str) -> dict:
         run = matching_run(cohort=cohort, actor=None, mode=mode)
-        tandems = Tandem.objects.filter(run=run, status=TandemStatus.PROPOSED).order_by(
-            "-score", "id"
-        )
+        tandems = run.proposals.filter(status=TandemStatus.PROPOSED).order_by("-score", "id")
         pairs = [(t.mentee_id, t.mentor_id, t.score, t.breakdown, t.pinned) for t in tandems]
         people = (run.unmatched or {}).get("people", {})
         return self._answer(
