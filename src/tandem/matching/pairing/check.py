@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -28,12 +27,15 @@ from django.utils.translation import ngettext
 
 from tandem.enrolment.choices import EnrolmentStatus, Role
 from tandem.enrolment.models import Enrolment
-from tandem.matching.models import DoNotMatch
-from tandem.matching.pairing.hard_rules import CohortRules, Direction, Profile, pair_violations
+from tandem.matching.pairing.hard_rules import Profile, pair_violations
 from tandem.matching.pairing.messages import violation_text
 from tandem.matching.pairing.scoring import Breakdown, score_pair
-from tandem.matching.runs.selectors import cohort_weights, enrolment_profiles, topic_priorities
-from tandem.people.selectors import person_in_reporting_line
+from tandem.matching.runs.selectors import (
+    cohort_weights,
+    enrolment_profiles,
+    pair_rules,
+    topic_priorities,
+)
 from tandem.programs.models import Cohort
 from tandem.tandems.models import OPEN_STATUSES, Tandem
 
@@ -128,24 +130,6 @@ def _membership_problems(cohort: Cohort, mentee: Enrolment, mentor: Enrolment) -
     return problems
 
 
-def _rules(cohort: Cohort, mentee: Enrolment, mentor: Enrolment) -> CohortRules:
-    a, b = mentee.person_id, mentor.person_id
-    in_line = a != b and person_in_reporting_line(a_id=a, b_id=b)
-    # Either way round: two "either" people excluded as a pair stay excluded with sides swapped.
-    excluded = (
-        DoNotMatch.objects.filter(cohort=cohort)
-        .filter(Q(mentee=mentee, mentor=mentor) | Q(mentee=mentor, mentor=mentee))
-        .exists()
-    )
-    return CohortRules(
-        direction=cast(Direction, cohort.direction_rule),  # one of the DirectionRule choices
-        exclude_same_org_unit=cohort.exclude_same_org_unit,
-        exclude_same_manager=cohort.exclude_same_manager,
-        reporting_line_pairs=frozenset({frozenset((a, b))}) if in_line else frozenset(),
-        do_not_match=frozenset({(mentee.pk, mentor.pk)}) if excluded else frozenset(),
-    )
-
-
 def _tandem_problems(
     cohort: Cohort, mentee: Enrolment, mentor: Enrolment, ignored: set[int]
 ) -> list[PairProblem]:
@@ -234,7 +218,9 @@ def pair_check(
     mentee_profile, mentor_profile = enrolment_profiles(
         cohort=cohort, sides=[(mentee, Role.MENTEE), (mentor, Role.MENTOR)]
     )
-    violations = pair_violations(mentee_profile, mentor_profile, _rules(cohort, mentee, mentor))
+    violations = pair_violations(
+        mentee_profile, mentor_profile, pair_rules(cohort=cohort, mentee=mentee, mentor=mentor)
+    )
     problems = [
         *membership,
         *(PairProblem(v.code, violation_text(v)) for v in violations),

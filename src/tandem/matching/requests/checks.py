@@ -6,6 +6,10 @@ while enrolment is open the pool is still forming and every answer may still cha
 tandem could break a rule the next day, and the first to ask would take mentors before everyone has
 enrolled); from "Closing" on no new tandems are formed.
 
+One pair is checked on what `runs.selectors.pair_matching_input` reads of just the two (the pages
+that list many mentors pass the whole pool instead); the rules themselves are the pure
+`pairing.hard_rules` and `pairing.scoring`, as everywhere.
+
 The problem texts are written for the person who acts: the mentee when sending (second person),
 the mentor or the coordinator when a tandem is about to be formed (third person, with names).
 """
@@ -27,7 +31,7 @@ from tandem.matching.models import OPEN_REQUEST_STATUSES, MentorRequest
 from tandem.matching.pairing.hard_rules import Profile, Side, Violation, pair_violations
 from tandem.matching.pairing.messages import violation_text
 from tandem.matching.pairing.scoring import Breakdown, score_pair
-from tandem.matching.runs.selectors import SEEN_STATUSES, MatchingInput, cohort_matching_input
+from tandem.matching.runs.selectors import SEEN_STATUSES, MatchingInput, pair_matching_input
 from tandem.programs.choices import PHASE_ORDER, Phase
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem
@@ -179,7 +183,8 @@ def mentee_request_problem(
     pilot = _pilot_problem(cohort)
     if pilot:
         return pilot
-    data = data or cohort_matching_input(cohort=cohort)
+    # Only the mentee matters here: the "pair" of the mentee with themselves reads just them.
+    data = data or pair_matching_input(cohort=cohort, mentee=mentee, mentor=mentee)
     profile = mentee_profile(data=data, mentee=mentee)
     if profile is not None and not profile.can_be_mentee():
         return violation_text(Violation("mentee_not_eligible"))
@@ -240,7 +245,7 @@ def send_fit(
     *, cohort: Cohort, mentee: Enrolment, mentor: Enrolment, data: MatchingInput | None = None
 ) -> PairFit:
     """Everything that keeps this mentee from asking this mentor now (for the mentee)."""
-    data = data or cohort_matching_input(cohort=cohort)
+    data = data or pair_matching_input(cohort=cohort, mentee=mentee, mentor=mentor)
     problem = mentee_request_problem(cohort=cohort, mentee=mentee, data=data)
     if problem:
         return PairFit([problem])
@@ -296,7 +301,7 @@ def formation_fit(
                 % {"mentee": name}
             ]
         )
-    data = data or cohort_matching_input(cohort=cohort)
+    data = data or pair_matching_input(cohort=cohort, mentee=mentee, mentor=mentor)
     requesting = requesting_mentee_ids(cohort) - {mentee.pk}
     mentor_problem = _mentor_problem(data, mentor, requesting=requesting, sending=False)
     if mentor_problem:

@@ -34,7 +34,11 @@ from tandem.matching.requests.checks import (
     requests_possible,
     seen_tandems,
 )
-from tandem.matching.runs.selectors import MatchingInput, cohort_matching_input
+from tandem.matching.runs.selectors import (
+    MatchingInput,
+    cohort_matching_input,
+    pair_matching_input,
+)
 from tandem.people.models import Location
 from tandem.programs.models import Cohort
 from tandem.topics.models import Topic
@@ -178,6 +182,7 @@ def mentor_card_for(
     *, cohort: Cohort, mentee: Enrolment, mentor: Enrolment, data: MatchingInput | None = None
 ) -> MentorCard | None:
     """The card of one mentor, if this mentee may ask them."""
+    data = data or pair_matching_input(cohort=cohort, mentee=mentee, mentor=mentor)
     cards = mentor_profiles_for(cohort=cohort, mentee=mentee, data=data)
     return next((card for card in cards if card.enrolment.pk == mentor.pk), None)
 

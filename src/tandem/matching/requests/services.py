@@ -54,7 +54,7 @@ from tandem.matching.requests.emails import (
     request_new_email_send,
 )
 from tandem.matching.runs.compute import breakdown_points
-from tandem.matching.runs.selectors import cohort_matching_input
+from tandem.matching.runs.selectors import pair_matching_input
 from tandem.people.selectors import person_for_user
 from tandem.programs.cohorts.selectors import user_is_coordinator
 from tandem.programs.models import Cohort
@@ -202,7 +202,7 @@ def _form_tandem(request: MentorRequest, *, discreet: bool) -> tuple[Tandem, lis
     """Form the request's tandem now, re-checking everything; returns it and the ids of the
     unseen proposals it replaces: the mentee's, and the mentor's beyond their seats left.
     Call with the request locked (`_locked`); `discreet`: the acting person is the mentor."""
-    data = cohort_matching_input(cohort=request.cohort)
+    data = pair_matching_input(cohort=request.cohort, mentee=request.mentee, mentor=request.mentor)
     fit = formation_fit(request=request, data=data, discreet=discreet)
     if not fit.ok:
         raise ValidationError(fit.problems)

@@ -43,7 +43,11 @@ from tandem.matching.requests.services import (
     mentor_request_send,
     mentor_request_withdraw,
 )
-from tandem.matching.runs.selectors import MatchingInput, cohort_matching_input
+from tandem.matching.runs.selectors import (
+    MatchingInput,
+    cohort_matching_input,
+    pair_matching_input,
+)
 from tandem.people.selectors import person_for_user
 from tandem.programs.cohorts.selectors import cohort_contact
 from tandem.programs.lookups import cohort_or_404, cohort_or_none
@@ -157,7 +161,12 @@ def request_new(request: HttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
                 )
                 return redirect("matching:my_requests", pk=cohort.pk)
         status = 400  # the form again, with what was typed and why it was not sent
-    data = _pool(cohort)
+    # One pair: read just the two of them, never the whole pool.
+    data = (
+        pair_matching_input(cohort=cohort, mentee=mentee, mentor=mentor)
+        if requests_possible(cohort=cohort)
+        else None
+    )
     if request.method == "GET":
         problems = send_fit(cohort=cohort, mentee=mentee, mentor=mentor, data=data).problems
     card = mentor_card_for(cohort=cohort, mentee=mentee, mentor=mentor, data=data)

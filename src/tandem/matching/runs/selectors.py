@@ -41,7 +41,7 @@ from tandem.matching.pairing.hard_rules import (
     Side,
 )
 from tandem.matching.pairing.scoring import COMPONENTS, DEFAULT_WEIGHTS, Weights
-from tandem.people.selectors import reporting_line_excluded_pairs
+from tandem.people.selectors import person_in_reporting_line, reporting_line_excluded_pairs
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.topics.models import Topic
@@ -281,6 +281,88 @@ def cohort_matching_input(*, cohort: Cohort) -> MatchingInput:
         topic_priority=priority,
         enrolments=enrolments,
         side_of_either={pk: side[pk] for pk, e in enrolments.items() if e.role == Role.EITHER},
+    )
+
+
+def pair_rules(*, cohort: Cohort, mentee: Enrolment, mentor: Enrolment) -> CohortRules:
+    """The cohort's rules as they concern just this pair: two small queries (the reporting line
+    between the two, a do-not-match row either way round), never the whole cohort."""
+    a, b = mentee.person_id, mentor.person_id
+    in_line = a != b and person_in_reporting_line(a_id=a, b_id=b)
+    excluded = (
+        DoNotMatch.objects.filter(cohort=cohort)
+        .filter(Q(mentee=mentee, mentor=mentor) | Q(mentee=mentor, mentor=mentee))
+        .exists()
+    )
+    return CohortRules(
+        direction=cast(Direction, cohort.direction_rule),  # one of the DirectionRule choices
+        exclude_same_org_unit=cohort.exclude_same_org_unit,
+        exclude_same_manager=cohort.exclude_same_manager,
+        reporting_line_pairs=frozenset({frozenset((a, b))}) if in_line else frozenset(),
+        do_not_match=(
+            frozenset({(mentee.pk, mentor.pk), (mentor.pk, mentee.pk)}) if excluded else frozenset()
+        ),
+    )
+
+
+def _settled_side(enrolment: Enrolment, cohort: Cohort) -> str | None:
+    """The side an enrolment takes in the pool, decided from its own facts alone; None for an
+    "either" person whom only the pool's balance places (see the module docstring)."""
+    if enrolment.role != Role.EITHER:
+        return enrolment.role
+    as_mentor = _eligible(enrolment, Role.MENTOR, cohort)
+    as_mentee = _eligible(enrolment, Role.MENTEE, cohort)
+    if as_mentor and not as_mentee:
+        return Role.MENTOR
+    own = Tandem.objects.filter(Q(mentee=enrolment) | Q(mentor=enrolment))
+    seen_or_pinned = Q(status__in=SEEN_STATUSES) | Q(status=TandemStatus.PROPOSED, pinned=True)
+    if (as_mentee and not as_mentor) or own.filter(seen_or_pinned, mentee=enrolment).exists():
+        return Role.MENTEE
+    if own.filter(seen_or_pinned, mentor=enrolment).exists():
+        return Role.MENTOR
+    return None
+
+
+def pair_matching_input(*, cohort: Cohort, mentee: Enrolment, mentor: Enrolment) -> MatchingInput:
+    """The pool as it concerns one pair: what `cohort_matching_input` would say of these two, read
+    in a few queries whatever the cohort's size (a request's checks). Only when an "either"
+    person's side depends on the balance of the whole pool is the whole pool read."""
+    enrolments = {
+        e.pk: e
+        for e in (mentee, mentor)
+        if e.cohort_id == cohort.pk and e.status == EnrolmentStatus.ACTIVE
+    }
+    sides = {pk: _settled_side(e, cohort) for pk, e in enrolments.items()}
+    if None in sides.values():
+        return cohort_matching_input(cohort=cohort)
+    seen = Tandem.objects.filter(cohort=cohort, status__in=SEEN_STATUSES)
+    taken = set(seen.filter(mentee_id__in=enrolments).values_list("mentee_id", flat=True))
+    seats_used: dict[int, int] = defaultdict(int)
+    for mentor_id in seen.filter(mentor_id__in=enrolments).values_list("mentor_id", flat=True):
+        seats_used[mentor_id] += 1
+    answers = _answers(set(enrolments), cohort)
+    capacity = cohort.mentees_per_mentor
+    mentees: list[Profile] = []
+    mentors: list[Profile] = []
+    mentor_capacity: dict[int, int] = {}
+    for pk, enrolment in enrolments.items():
+        if sides[pk] == Role.MENTEE and pk not in taken:
+            mentees.append(_profile(enrolment, cohort, Role.MENTEE, answers))
+        elif sides[pk] == Role.MENTOR and capacity - seats_used.get(pk, 0) > 0:
+            mentors.append(_profile(enrolment, cohort, Role.MENTOR, answers))
+            mentor_capacity[pk] = capacity - seats_used.get(pk, 0)
+    return MatchingInput(
+        cohort=cohort,
+        mentees=mentees,
+        mentors=mentors,
+        mentor_capacity=mentor_capacity,
+        rules=pair_rules(cohort=cohort, mentee=mentee, mentor=mentor),
+        weights=cohort_weights(cohort=cohort),
+        topic_priority=topic_priorities(profiles=[*mentees, *mentors]),
+        enrolments=enrolments,
+        side_of_either={
+            pk: str(side) for pk, side in sides.items() if enrolments[pk].role == Role.EITHER
+        },
     )
 
 

@@ -38,10 +38,13 @@ def enrol(n, role):
         first_name=n, last_name="X", email=f"{n}@example.com", email_key=f"{n}@example.com"
     )
     return Enrolment.objects.create(cohort=cohort, person=person, role=role)
-first, second = Run.objects.create(cohort=cohort, mode="balanced"), Run.objects.create(cohort=cohort, mode="balanced")
-a = Tandem.objects.create(cohort=cohort, mentee=enrol("a", "mentee"), mentor=enrol("b", "mentor"), run=first)
-b = Tandem.objects.create(cohort=cohort, mentee=enrol("c", "mentee"), mentor=enrol("d", "mentor"), run=second)
-c = Tandem.objects.create(cohort=cohort, mentee=enrol("e", "mentee"), mentor=enrol("f", "mentor"))
+def pair(a, b, run=None):
+    return Tandem.objects.create(
+        cohort=cohort, mentee=enrol(a, "mentee"), mentor=enrol(b, "mentor"), run=run
+    )
+first = Run.objects.create(cohort=cohort, mode="balanced")
+second = Run.objects.create(cohort=cohort, mode="balanced")
+a, b, c = pair("a", "b", first), pair("c", "d", second), pair("e", "f")
 
 call_command("migrate", verbosity=0)
 from tandem.matching.models import MatchingRun
