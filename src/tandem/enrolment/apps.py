@@ -13,3 +13,19 @@ class EnrolmentConfig(AppConfig):
         from tandem.programs.phases.counts import register_cohort_counter
 
         register_cohort_counter(owner="enrolment", counter=cohort_enrolment_facts)
+
+        # And who belongs to a cohort (its permissions, the RSVP): programs/cohorts/membership.py.
+        from tandem.enrolment.selectors import (
+            lock_person_enrolment,
+            person_is_enrolled,
+            person_is_invited,
+        )
+        from tandem.programs.cohorts.membership import CohortMembership, register_cohort_membership
+
+        register_cohort_membership(
+            CohortMembership(
+                is_enrolled=person_is_enrolled,
+                is_invited=person_is_invited,
+                lock_enrolled=lock_person_enrolment,
+            )
+        )

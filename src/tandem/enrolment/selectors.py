@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 
 from tandem.enrolment.choices import EnrolmentStatus, Role
-from tandem.enrolment.models import Invitation
+from tandem.enrolment.models import Enrolment, Invitation
+from tandem.people.models import Person
 from tandem.programs.models import Cohort
 
 
@@ -62,3 +63,27 @@ def cohort_enrolment_facts(cohort: Cohort) -> dict[str, int]:
         "active_mentees": counts.mentees,
         "active_either": counts.either,
     }
+
+
+# Who belongs to a cohort, for programs (below): registered in EnrolmentConfig.ready, see
+# programs/cohorts/membership.py.
+
+
+def person_is_enrolled(*, cohort: Cohort, person: Person) -> bool:
+    return Enrolment.objects.filter(
+        cohort=cohort, person=person, status=EnrolmentStatus.ACTIVE
+    ).exists()
+
+
+def person_is_invited(*, cohort: Cohort, person: Person) -> bool:
+    return Invitation.objects.filter(cohort=cohort, person=person).exists()
+
+
+def lock_person_enrolment(*, cohort: Cohort, person: Person) -> bool:
+    locked = (
+        Enrolment.objects.select_for_update()
+        .filter(cohort=cohort, person=person, status=EnrolmentStatus.ACTIVE)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return locked is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import rules
 
 from tandem.people.roles import is_staff_coordinator
+from tandem.programs.cohorts.membership import cohort_membership
 
 
 def _own_person(user):
@@ -18,7 +19,7 @@ def is_enrolled_in_cohort(user, cohort) -> bool:
     person = _own_person(user)
     if person is None or cohort is None:
         return False
-    return cohort.enrolments.filter(person=person, status="active").exists()
+    return cohort_membership().is_enrolled(cohort=cohort, person=person)
 
 
 @rules.predicate
@@ -26,7 +27,7 @@ def is_invited_to_cohort(user, cohort) -> bool:
     person = _own_person(user)
     if person is None or cohort is None:
         return False
-    return cohort.invitations.filter(person=person).exists()
+    return cohort_membership().is_invited(cohort=cohort, person=person)
 
 
 @rules.predicate

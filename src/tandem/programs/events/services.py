@@ -18,6 +18,7 @@ from tandem.core.services import Actor, audit_record
 from tandem.core.text_limits import SHORT_TEXT
 from tandem.people.models import Person
 from tandem.programs.choices import EventKind, Phase, RsvpAnswer
+from tandem.programs.cohorts.membership import cohort_membership
 from tandem.programs.events import schedule as rules_events
 from tandem.programs.models import Cohort, CohortEvent, EventResponse
 
@@ -245,15 +246,9 @@ def event_rsvp(*, event: CohortEvent, person: Person, answer: str, actor: Actor)
     """Record or change a participant's answer to an event (one answer per person and event)."""
     if answer not in RsvpAnswer.values:
         raise ValidationError({"answer": _("Choose whether you will attend: yes, maybe or no.")})
-    # Locking the enrolment serialises a person's answers (a double click never inserts twice).
-    enrolment = (
-        event.cohort.enrolments.select_for_update()
-        # "active" is enrolment's status; programs sits below enrolment and cannot import its
-        # choices (the same reverse read as the RSVP permission in programs/permissions.py).
-        .filter(person=person, status="active")
-        .first()
-    )
-    if enrolment is None:
+    # Locking the person's enrolment serialises their answers (a double click never inserts
+    # twice); enrolment, above programs, answers through programs/cohorts/membership.py.
+    if not cohort_membership().lock_enrolled(cohort=event.cohort, person=person):
         raise ValidationError(
             _(
                 "Only people enrolled in “%(cohort)s” can answer to its events. Enrol in the "
