@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
@@ -88,3 +89,8 @@ def topic_area_choices(*, digcomp: bool = False) -> QuerySet[TopicArea]:
 
 def digcomp_competences() -> QuerySet[Topic]:
     return Topic.objects.filter(kind=TopicKind.DIGCOMP).order_by("area__position", "position")
+
+
+def topic_names(*, topic_ids: Iterable[int]) -> dict[int, str]:
+    """Topic names in the active language, by id (one query)."""
+    return {t.pk: t.name for t in Topic.objects.filter(pk__in=list(topic_ids))}

@@ -2,7 +2,8 @@
 
 For every component of `scoring.COMPONENTS`: its label, the points the pair got out of the
 component's weight, and one sentence of what it means for these two people (the topics covered,
-the give-back wishes met, the shared interests …), read from the two Profiles.
+the give-back wishes met, the shared interests …), read from the two Profiles. Pure: the topic
+names come in as a mapping (`topics.selectors.topic_names`), nothing is read here.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from django.utils.translation import gettext as _
 from tandem.matching.pairing.hard_rules import Profile, TopicId
 from tandem.matching.pairing.messages import COMPONENT_LABELS
 from tandem.matching.pairing.scoring import COMPONENTS, Weights
-from tandem.topics.models import Topic
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,6 @@ def profile_topic_ids(profiles: Iterable[Profile]) -> set:
     for p in profiles:
         ids.update(p.needs, p.teaches, p.offers_back, p.wishes_back)
     return ids
-
-
-def topic_names(*, topic_ids: Iterable) -> dict:
-    """Topic names in the active language, by id (one query)."""
-    return {t.pk: t.name for t in Topic.objects.filter(pk__in=list(topic_ids))}
 
 
 def _names(ids: Iterable, names: Mapping) -> str:

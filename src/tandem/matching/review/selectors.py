@@ -23,7 +23,6 @@ from tandem.matching.pairing.explain import (
     ComponentLine,
     pair_explanation,
     profile_topic_ids,
-    topic_names,
 )
 from tandem.matching.pairing.hard_rules import Violation
 from tandem.matching.pairing.messages import (
@@ -43,6 +42,7 @@ from tandem.tandems.models import (
     TandemSource,
     TandemStatus,
 )
+from tandem.topics.selectors import topic_names
 
 
 @dataclass

@@ -105,7 +105,7 @@ def _narrow(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _any_common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """(len(a), len(b)) bool: do the bitsets intersect?"""
-    acc = (a[:, None, 0] & b[None, :, 0]) != 0
+    acc: np.ndarray = (a[:, None, 0] & b[None, :, 0]) != 0
     for w in range(1, a.shape[1]):
         acc |= (a[:, None, w] & b[None, :, w]) != 0
     return acc
@@ -113,7 +113,8 @@ def _any_common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def _count_common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Per row: popcount of a & b (rows paired)."""
-    return np.bitwise_count(a & b).sum(axis=1, dtype=np.int64)
+    counts: np.ndarray = np.bitwise_count(a & b).sum(axis=1, dtype=np.int64)
+    return counts
 
 
 def _pair_keys(
@@ -131,7 +132,8 @@ def _member(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
         return np.zeros(len(keys), dtype=bool)
     pos = np.searchsorted(sorted_keys, keys)
     pos[pos == len(sorted_keys)] = 0
-    return sorted_keys[pos] == keys
+    found: np.ndarray = sorted_keys[pos] == keys
+    return found
 
 
 def _index(ids: Iterable[Hashable]) -> dict[Hashable, list[int]]:
@@ -391,7 +393,7 @@ class _Scorer:
         n_t, width = self.teach.shape[1], self.cov.shape[1]
         level = self.teach.ravel()[(j * n_t)[:, None] + self.need_t[i]]
         level += (i * width)[:, None] + self.slot_offset
-        total = self.base[i] + self.cov.ravel()[level].sum(axis=1)
+        total: np.ndarray = self.base[i] + self.cov.ravel()[level].sum(axis=1)
         if points is not None:
             points[:, _COVERAGE] = total
         # give-back

@@ -1,4 +1,5 @@
-"""From a cohort's pool to a certified assignment: rules, scores, solver, reasons (no writes).
+"""From a cohort's pool to a certified assignment: rules, scores, solver, reasons (no writes, no
+database: the pool is a `pairing.pool.Pool`).
 
 `matching_compute` is what both the coordinator's run and `tandem match --dry-run` use: the
 vectorised candidate builder applies every hard rule and scores the feasible pairs, the exact
@@ -11,15 +12,16 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from tandem.matching.engine.problem import build_problem
 from tandem.matching.engine.solve import solve_problem
 from tandem.matching.engine.types import NO_FEASIBLE_PARTNER, Mode, Result
 from tandem.matching.pairing.hard_rules import Profile, Violation, pair_violations
+from tandem.matching.pairing.pool import Pool
 from tandem.matching.pairing.scoring import Breakdown, score_pair
 from tandem.matching.pairing.unmatched import rule_counts
 from tandem.matching.runs.candidates import build_candidates
-from tandem.matching.runs.selectors import MatchingInput
 
 # Rule counts for unmatched people check each of them against the whole other side in Python;
 # above this many checks the reason stays the engine's code (the counts would take too long).
@@ -55,15 +57,15 @@ class Outcome:
     mentors: int
     seconds: float
     # enrolment id → {"side", "code", "candidates", "ranked": [[rule, breaking, only], …]}
-    unmatched: dict[int, dict] = field(default_factory=dict)
+    unmatched: dict[int, dict[str, Any]] = field(default_factory=dict)
     # Pins that no longer hold: (mentee id, mentor id, the rules they break now).
     released_pins: list[tuple[int, int, list[Violation]]] = field(default_factory=list)
 
 
 def _unmatched_entry(
-    profile: Profile, others: list[Profile], data: MatchingInput, side: str, code: str
-) -> dict:
-    entry: dict = {"side": side, "code": code, "candidates": len(others)}
+    profile: Profile, others: Sequence[Profile], data: Pool, side: str, code: str
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {"side": side, "code": code, "candidates": len(others)}
     if code == NO_FEASIBLE_PARTNER:
         counts = rule_counts(profile, others, data.rules, side=side)
         entry["candidates"] = counts.candidates
@@ -77,9 +79,9 @@ PIN_OTHER_SIDE = "one_side"  # an "either" person now takes part on the other si
 PIN_NOT_ACTIVE = "not_active"  # one of the two is no longer enrolled
 
 
-def _pin_gone(data: MatchingInput, mentee_id: int, mentor_id: int, *, mentee_in_pool: bool) -> str:
+def _pin_gone(data: Pool, mentee_id: int, mentor_id: int, *, mentee_in_pool: bool) -> str:
     """Why a pinned pair has a partner missing from the pool (a `PIN_*` code)."""
-    if mentee_id not in data.enrolments or mentor_id not in data.enrolments:
+    if mentee_id not in data.active_ids or mentor_id not in data.active_ids:
         return PIN_NOT_ACTIVE
     if not mentee_in_pool:
         # An active mentee is out of the pool only on the other side (or in a seen tandem, which
@@ -91,7 +93,7 @@ def _pin_gone(data: MatchingInput, mentee_id: int, mentor_id: int, *, mentee_in_
 
 
 def matching_compute(
-    *, data: MatchingInput, mode: str = Mode.SCORE, pins: Sequence[tuple[int, int]] = ()
+    *, data: Pool, mode: str = Mode.SCORE, pins: Sequence[tuple[int, int]] = ()
 ) -> Outcome:
     """Solve the pool exactly; `pins` are (mentee id, mentor id) pairs that must stay."""
     started = time.perf_counter()
@@ -145,7 +147,7 @@ def matching_compute(
         key = (mentee.enrolment_id, mentor.enrolment_id)
         pairs.append(ProposedPair(*key, breakdown=breakdown, pinned=key in pinned))
 
-    unmatched: dict[int, dict] = {}
+    unmatched: dict[int, dict[str, Any]] = {}
     checks = (len(result.unmatched_mentees) * len(mentors)) + (
         len(result.unmatched_mentors) * len(mentees)
     )

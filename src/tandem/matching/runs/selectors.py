@@ -40,6 +40,7 @@ from tandem.matching.pairing.hard_rules import (
     Profile,
     Side,
 )
+from tandem.matching.pairing.pool import Pool
 from tandem.matching.pairing.scoring import COMPONENTS, DEFAULT_WEIGHTS, Weights
 from tandem.people.selectors import person_in_reporting_line, reporting_line_excluded_pairs
 from tandem.programs.models import Cohort
@@ -67,6 +68,19 @@ class MatchingInput:
             if profile.enrolment_id == enrolment_id:
                 return profile
         return None
+
+    def pool(self) -> Pool:
+        """The same pool without database objects, for the pure solver (`runs.compute`)."""
+        return Pool(
+            mentees=self.mentees,
+            mentors=self.mentors,
+            mentor_capacity=self.mentor_capacity,
+            rules=self.rules,
+            weights=self.weights,
+            topic_priority=self.topic_priority,
+            active_ids=frozenset(self.enrolments),
+            side_of_either=self.side_of_either,
+        )
 
 
 def cohort_weights(*, cohort: Cohort) -> Weights:

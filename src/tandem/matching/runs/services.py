@@ -66,7 +66,7 @@ def cohort_pins(*, cohort: Cohort) -> list[tuple[int, int]]:
 def matching_dry_run(*, cohort: Cohort, mode: str = MatchingMode.SCORE) -> Outcome:
     """What a run would propose now, without writing anything."""
     data = cohort_matching_input(cohort=cohort)
-    return matching_compute(data=data, mode=_mode(mode), pins=cohort_pins(cohort=cohort))
+    return matching_compute(data=data.pool(), mode=_mode(mode), pins=cohort_pins(cohort=cohort))
 
 
 @transaction.atomic
@@ -75,7 +75,8 @@ def matching_run(*, cohort: Cohort, actor: Actor, mode: str = MatchingMode.SCORE
     cohort = lock_matching_cohort(cohort_id=cohort.pk)
     mode = _mode(mode)
     pins = cohort_pins(cohort=cohort)
-    outcome = matching_compute(data=cohort_matching_input(cohort=cohort), mode=mode, pins=pins)
+    pool = cohort_matching_input(cohort=cohort).pool()
+    outcome = matching_compute(data=pool, mode=mode, pins=pins)
     result = outcome.result
 
     # Unpinned proposals were never shown to anyone: a new run replaces them.

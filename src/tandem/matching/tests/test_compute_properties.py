@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from tandem.matching.engine.types import NO_FEASIBLE_PARTNER
 from tandem.matching.pairing.hard_rules import is_feasible, pair_violations
+from tandem.matching.pairing.pool import Pool
 from tandem.matching.pairing.scoring import score_pair
 from tandem.matching.runs.compute import matching_compute
-from tandem.matching.runs.selectors import MatchingInput
 from tandem.matching.tests.profile_strategies import cohorts, topic_priorities, weights
 
 
@@ -27,15 +27,14 @@ def pools(draw):
     mentees, mentors, rules = draw(cohorts(max_size=5))
     w, prio = draw(weights()), draw(topic_priorities)
     capacity = {m.enrolment_id: draw(st.integers(1, 2)) for m in mentors}
-    data = MatchingInput(
-        cohort=None,
+    data = Pool(
         mentees=mentees,
         mentors=mentors,
         mentor_capacity=capacity,
         rules=rules,
         weights=w,
         topic_priority=prio,
-        enrolments={},
+        active_ids=frozenset(p.enrolment_id for p in (*mentees, *mentors)),
     )
     feasible = [
         (e.enrolment_id, m.enrolment_id)

@@ -1,8 +1,8 @@
 """Who belongs to a cohort, asked of the app that knows: enrolment.
 
 Enrolments and invitations are owned by `enrolment`, which sits above programs (see
-ARCHITECTURE.md), so programs must not read them, not even through the cohort's reverse relations (its
-enrolments or invitations). Like the phase guards' counts (`programs/phases/counts.py`), enrolment
+ARCHITECTURE.md), so programs must not read them, not even through the cohort's reverse
+relations. Like the phase guards' counts (`programs/phases/counts.py`), enrolment
 registers its answers when it starts (`EnrolmentConfig.ready`); a missing registration is a
 configuration error, never a silent "nobody".
 """
