@@ -202,3 +202,37 @@ class Topic(BilingualText):
             raise ValidationError(
                 {"area": _("This area does not belong to the kind of this topic.")}
             )
+
+
+class KpiSuggestion(models.Model):
+    """A measurable goal the catalogue suggests for a topic ("publish a post on LinkedIn within a
+    month"), which a tandem may take over as one of its KPIs (R22)."""
+
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="kpi_suggestions"
+    )
+    text_de = models.CharField(_("text (German)"), max_length=SHORT_TEXT)
+    text_en = models.CharField(_("text (English)"), max_length=SHORT_TEXT)
+    target = models.PositiveSmallIntegerField(_("target"), default=1)
+    due_in_days = models.PositiveSmallIntegerField(_("due in (days)"), default=30)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("KPI suggestion")
+        verbose_name_plural = _("KPI suggestions")
+        ordering = ["topic", "position", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(target__gte=1), name="kpi_suggestion_target"),
+            models.CheckConstraint(
+                condition=Q(due_in_days__gte=1) & Q(due_in_days__lte=366),
+                name="kpi_suggestion_due_in_days",
+            ),
+            models.UniqueConstraint(fields=["topic", "text_en"], name="kpi_suggestion_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return localized(self.text_de, self.text_en)

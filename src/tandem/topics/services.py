@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 
 from tandem.core.services import Actor, audit_record
 from tandem.topics.catalogue_seed import SeedResult, seed_catalogue
+from tandem.topics.catalogue_seed.kpis import seed_kpi_suggestions
 from tandem.topics.models import (
     PRIORITY_DEFAULT,
     PRIORITY_MAX,
     PRIORITY_MIN,
+    KpiSuggestion,
     Topic,
     TopicArea,
     TopicKind,
@@ -235,6 +237,7 @@ def _set_active(*, topic: Topic, active: bool, actor: Actor, action: str) -> Top
 def topic_catalogue_seed(*, actor: Actor = None) -> SeedResult:
     """Create the seeded areas and topics that are missing (idempotent by code)."""
     result = seed_catalogue(TopicArea=TopicArea, Topic=Topic)
+    seed_kpi_suggestions(Topic=Topic, KpiSuggestion=KpiSuggestion)
     audit_record(
         actor=actor,
         action="topic.catalogue_seed",
