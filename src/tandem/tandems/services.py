@@ -21,7 +21,11 @@ SEEN_BY_PARTNERS = (TandemStatus.PUBLISHED, TandemStatus.CONFIRMED)
 
 @transaction.atomic
 def tandem_end_without_blame(
-    *, tandem: Tandem, leaving: Enrolment, actor: User | AnonymousUser | None
+    *,
+    tandem: Tandem,
+    leaving: Enrolment,
+    actor: User | AnonymousUser | None,
+    by_withdrawal: bool = True,
 ) -> Tandem:
     """End the tandem because ``leaving`` (one of its partners) leaves, without blame.
 
@@ -29,6 +33,7 @@ def tandem_end_without_blame(
     is told kindly after the commit, only if the tandem had been shown to them: that it ends and
     that the coordinator will get in touch about a new partner, never why or who did what. A
     tandem that is already closed is left as it is. No reason is taken, stored or passed on.
+    ``by_withdrawal``: the partner leaves the cohort (else they end just the tandem, early).
     """
     locked = (
         Tandem.objects.select_for_update(of=("self",))
@@ -56,7 +61,11 @@ def tandem_end_without_blame(
         actor=actor,
         action="tandem.end",
         target=locked,
-        data={"cohort": locked.cohort_id, "status_before": status_before, "by_withdrawal": True},
+        data={
+            "cohort": locked.cohort_id,
+            "status_before": status_before,
+            "by_withdrawal": by_withdrawal,
+        },
     )
     if status_before in SEEN_BY_PARTNERS:
         partner_id = locked.mentee_id if leaving.pk == locked.mentor_id else locked.mentor_id

@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from tandem.enrolment.models import Enrolment
 from tandem.people.models import Person
 from tandem.people.selectors import person_for_user
+from tandem.programs.choices import Phase
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemStatus
 
@@ -60,8 +61,9 @@ class Space:
 
     @property
     def is_running(self) -> bool:
-        """Still running: the two may write. An ended tandem stays readable, never writable."""
-        return self.tandem.status == TandemStatus.CONFIRMED
+        """Still running: the two may write. An ended tandem stays readable, never writable.
+        A closed cohort's tandems have ended even before the periodic job records it."""
+        return self.tandem.status == TandemStatus.CONFIRMED and self.cohort.phase != Phase.CLOSED
 
 
 def formed_tandem_or_none(key: uuid.UUID) -> Tandem | None:
