@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 
 from allauth.account.views import signup as allauth_signup
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
+
+from tandem.core.http import HtmxHttpRequest
 
 # Creating an account (a person in the directory) writes three rows; the other answers (not in
 # the directory, already registered) only send a mail. Measured with the test client: about
@@ -13,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 SIGNUP_MIN_SECONDS = 0.35
 
 
-def signup(request: HttpRequest) -> HttpResponse:
+def signup(request: HtmxHttpRequest) -> HttpResponse:
     started = time.monotonic()
     response = allauth_signup(request)
     if request.method == "POST":

@@ -16,6 +16,8 @@ from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.csrf import requires_csrf_token
 
+from tandem.core.http import HtmxHttpRequest
+
 logger = logging.getLogger(__name__)
 
 FAVICON = "tandem/favicon.ico"
@@ -24,6 +26,7 @@ FAVICON = "tandem/favicon.ico"
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
     """The 500 page: the site's layout, translated, with a way back; never a second error."""
+    # A plain HttpRequest: the error may come from a middleware before HtmxMiddleware.
     try:
         token = get_token(request)
     except Exception:  # the page must appear whatever broke
@@ -38,7 +41,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return HttpResponseServerError(body)
 
 
-def favicon(request: HttpRequest) -> HttpResponse:
+def favicon(request: HtmxHttpRequest) -> HttpResponse:
     """/favicon.ico for browsers and tools that ask there instead of reading the page's link.
 
     A temporary redirect: browsers cache a permanent one for good, even if the static address

@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.core.views_helpers import object_or_404, object_or_none
 from tandem.programs.models import Cohort
 
@@ -18,7 +18,7 @@ def _cohorts() -> QuerySet[Cohort]:
     return Cohort.objects.select_related("program", "coordinator")
 
 
-def cohort_or_none(request: HttpRequest, pk: int, **_other: object) -> Cohort | None:
+def cohort_or_none(request: AuthenticatedHttpRequest, pk: int, **_other: object) -> Cohort | None:
     """The cohort of the URL's ``pk`` for the permission check, or None (other URL values,
     like a request's number, are not the cohort's and are ignored)."""
     return object_or_none(_cohorts(), pk=pk)

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.core.views_helpers import object_or_none
 from tandem.people.models import Person
 from tandem.people.selectors import person_for_user
@@ -41,19 +42,19 @@ ANSWER = "tandems.answer_tandem"
 DETAIL_TEMPLATE = "tandems/detail.html"
 
 
-def tandem_or_none(request: HttpRequest, pk: int) -> Tandem | None:
+def tandem_or_none(request: AuthenticatedHttpRequest, pk: int) -> Tandem | None:
     """The object the permission is checked on (None for a missing tandem → 403)."""
     return object_or_none(Tandem.objects.select_related("mentor", "mentee"), pk=pk)
 
 
-def _person(request: HttpRequest) -> Person:
+def _person(request: AuthenticatedHttpRequest) -> Person:
     person = person_for_user(user=request.user)
     if person is None:
         raise PermissionDenied
     return person
 
 
-def partner_tandem(request: HttpRequest, pk: int) -> PartnerTandem:
+def partner_tandem(request: AuthenticatedHttpRequest, pk: int) -> PartnerTandem:
     """The tandem as the signed-in partner sees it. Checked again here because Django grants
     active superusers every permission: one who is also in the directory must not get a 404
     that a 403 would have hidden."""
@@ -79,7 +80,7 @@ def detail_context(view: PartnerTandem, **extra: Any) -> dict[str, Any]:
 @login_required
 @permission_required("tandems.view_own_tandems", raise_exception=True)
 @require_GET
-def tandem_list_view(request: HttpRequest) -> HttpResponse:
+def tandem_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     views = person_partner_tandems(person=_person(request))
     return render(
         request,
@@ -94,14 +95,14 @@ def tandem_list_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required(VIEW, fn=tandem_or_none, raise_exception=True)
 @require_GET
-def tandem_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def tandem_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, DETAIL_TEMPLATE, detail_context(partner_tandem(request, pk)))
 
 
 @login_required
 @permission_required(VIEW, fn=tandem_or_none, raise_exception=True)
 @require_GET
-def tandem_coffee_ics_view(request: HttpRequest, pk: int) -> HttpResponse:
+def tandem_coffee_ics_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     view = partner_tandem(request, pk)
     if not view.has_coffee:
         raise Http404(_("No virtual coffee has been arranged for this tandem."))

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -29,7 +29,7 @@ def _topic_or_404(code: str) -> Topic:
     return topic
 
 
-def _next_or(request: HttpRequest, fallback: str) -> str:
+def _next_or(request: AuthenticatedHttpRequest, fallback: str) -> str:
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -73,7 +73,7 @@ def topic_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @permission_required("topics.view_catalogue", raise_exception=True)
 @require_GET
-def topic_detail(request: HttpRequest, code: str) -> HttpResponse:
+def topic_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     topic = _topic_or_404(code)
     return render(
         request,
@@ -90,7 +90,7 @@ def topic_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @permission_required("topics.create_topic", raise_exception=True)
-def topic_create(request: HttpRequest) -> HttpResponse:
+def topic_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TopicForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -105,7 +105,7 @@ def topic_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("topics.edit_topic", raise_exception=True)
-def topic_edit(request: HttpRequest, code: str) -> HttpResponse:
+def topic_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     topic = _topic_or_404(code)
     form = TopicForm(request.POST or None, topic=topic)
     if request.method == "POST" and form.is_valid():
@@ -126,7 +126,7 @@ def topic_edit(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @permission_required("topics.archive_topic", raise_exception=True)
 @require_POST
-def topic_archive(request: HttpRequest, code: str) -> HttpResponse:
+def topic_archive(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     topic = services.topic_archive(topic=_topic_or_404(code), actor=request.user)
     messages.success(
         request,
@@ -139,7 +139,7 @@ def topic_archive(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @permission_required("topics.archive_topic", raise_exception=True)
 @require_POST
-def topic_restore(request: HttpRequest, code: str) -> HttpResponse:
+def topic_restore(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     topic = services.topic_restore(topic=_topic_or_404(code), actor=request.user)
     messages.success(
         request, _("Topic “%(name)s” is back in the catalogue.") % {"name": topic.name}

@@ -156,7 +156,7 @@ def test_no_sideways_scrolling_on_the_enrolment_form(browser_page, mentee_person
     page.evaluate("document.querySelectorAll('main details').forEach(d => d.open = true)")
     shot(page, f"{width}-enrol")
     assert_no_sideways_scrolling(page, "enrolment form")
-    from tandem.core.tests.test_home_tasks import participant_world
+    from tandem.home.tests.test_home_tasks import participant_world
 
     participant_world(mentee_person, cohorts=2)
     page.goto(reverse("home:home"))

@@ -9,12 +9,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.enrolment.choices import EnrolmentStatus, Role
 from tandem.enrolment.enrolling.forms import initial_for_new, initial_from_enrolment
 from tandem.enrolment.enrolling.forms_bundle import EnrolmentFormBundle
@@ -46,20 +47,20 @@ from tandem.topics.proficiency import LEVELS
 FORM_TEMPLATE = "enrolment/enrol/form.html"
 
 
-def enrolment_or_none(request: HttpRequest, pk: int) -> Enrolment | None:
+def enrolment_or_none(request: AuthenticatedHttpRequest, pk: int) -> Enrolment | None:
     """The object the permission is checked on; a missing one is checked as None (→ 403), so
     that nobody can probe which enrolments exist."""
     return Enrolment.objects.select_related("person", "cohort").filter(pk=pk).first()
 
 
-def own_person(request: HttpRequest):
+def own_person(request: AuthenticatedHttpRequest):
     person = person_for_user(user=request.user)
     if person is None:
         raise PermissionDenied
     return person
 
 
-def require_own(request: HttpRequest, enrolment: Enrolment) -> None:
+def require_own(request: AuthenticatedHttpRequest, enrolment: Enrolment) -> None:
     """Only the person themselves changes, withdraws or consents — not even a superuser (whose
     `has_perm` is always true) acts in someone else's name."""
     person = person_for_user(user=request.user)
@@ -79,7 +80,7 @@ def _role_hints(explanations: dict[str, list[str]]) -> list[dict[str, object]]:
     ]
 
 
-def _render_form(request: HttpRequest, *, bundle, cohort, **context) -> HttpResponse:
+def _render_form(request: AuthenticatedHttpRequest, *, bundle, cohort, **context) -> HttpResponse:
     context = {
         "bundle": bundle,
         "form": bundle.form,
@@ -95,7 +96,7 @@ def _render_form(request: HttpRequest, *, bundle, cohort, **context) -> HttpResp
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("enrolment.enrol", raise_exception=True)
-def enrol(request: HttpRequest, cohort_pk: int) -> HttpResponse:
+def enrol(request: AuthenticatedHttpRequest, cohort_pk: int) -> HttpResponse:
     cohort = get_object_or_404(
         Cohort.objects.select_related("program", "coordinator"), pk=cohort_pk
     )
@@ -170,7 +171,7 @@ def enrol(request: HttpRequest, cohort_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("enrolment.change_enrolment", fn=enrolment_or_none, raise_exception=True)
-def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def enrolment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     enrolment = enrolment_with_answers(pk=pk)
     if enrolment is None:  # gone since the permission check found it
         raise Http404
@@ -234,7 +235,7 @@ def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required("enrolment.enrol", raise_exception=True)
-def enrol_row(request: HttpRequest, kind: str) -> HttpResponse:
+def enrol_row(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     """htmx: one more empty row of topics to learn or to teach (and the new row count)."""
     own_person(request)
     if kind not in ROW_KINDS:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.enrolment.choices import AVAILABILITY_SLOTS, DAYTIMES, WEEKDAYS, EnrolmentStatus
 from tandem.enrolment.enrolling.forms import FORMAT_FIELDS, language_label
 from tandem.enrolment.enrolling.forms_actions import ConsentForm
@@ -61,7 +62,7 @@ def _can_change(enrolment) -> bool:
 @require_GET
 @login_required
 @permission_required("enrolment.enrol", raise_exception=True)
-def my_cohorts(request: HttpRequest) -> HttpResponse:
+def my_cohorts(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = own_person(request)
     enrolments = list(person_enrolments(person=person))
     for enrolment in enrolments:
@@ -87,7 +88,7 @@ def my_cohorts(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required("enrolment.view_enrolment", fn=enrolment_or_none, raise_exception=True)
-def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def enrolment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     enrolment = enrolment_with_answers(pk=pk)
     if enrolment is None:  # gone since the permission check found it
         raise Http404
@@ -124,7 +125,7 @@ def enrolment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("enrolment.change_enrolment", fn=enrolment_or_none, raise_exception=True)
-def consent(request: HttpRequest, pk: int) -> HttpResponse:
+def consent(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     enrolment = enrolment_with_answers(pk=pk)
     if enrolment is None:  # gone since the permission check found it
         raise Http404

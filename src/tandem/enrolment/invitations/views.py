@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -63,7 +63,7 @@ PREVIEW_NAMES_SHOWN = 50
 SEND_PERM = "enrolment.send_invitations"
 
 
-def _invitation_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
+def _invitation_cohort_or_none(request: AuthenticatedHttpRequest, pk: int) -> Cohort | None:
     invitation = object_or_none(Invitation.objects.select_related("cohort"), pk=pk)
     return invitation.cohort if invitation else None
 
@@ -121,7 +121,7 @@ def _shown(people: list) -> dict[str, Any]:
 
 
 def _render_preview(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     cohort: Cohort,
     person_ids: list[int],
     *,
@@ -173,7 +173,7 @@ def _list_url(cohort: Cohort, filter_items: list[tuple[str, str]]) -> str:
 @require_POST
 @login_required
 @permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
-def cohort_invitations_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_invitations_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Step 2: "You are about to invite N people (M already invited are skipped)"."""
     cohort = cohort_or_404(pk=pk)
     filters = CandidateFilterForm(request.POST)
@@ -211,7 +211,7 @@ def cohort_invitations_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
-def cohort_invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_invitations_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Step 3: send. Everything already invited is skipped, whatever was clicked twice."""
     cohort = cohort_or_404(pk=pk)
     confirm = InvitationConfirmForm(request.POST)
@@ -249,7 +249,7 @@ def cohort_invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required(SEND_PERM, fn=cohort_or_none, raise_exception=True)
-def cohort_invitations_sent(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_invitations_sent(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The invitations of the cohort: who was invited when, who answered, reminders."""
     cohort = cohort_or_404(pk=pk)
     invitations = invitation_list(cohort=cohort)
@@ -297,7 +297,7 @@ def cohort_invitations_sent(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required(SEND_PERM, fn=_invitation_cohort_or_none, raise_exception=True)
-def invitation_remind_view(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_remind_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A deliberate reminder for one pending invitation: confirm first, at most once a week."""
     invitation = get_object_or_404(
         Invitation.objects.select_related("cohort", "cohort__program", "person"), pk=pk

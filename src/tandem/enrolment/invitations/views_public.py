@@ -9,11 +9,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from tandem.enrolment.choices import EnrolmentStatus, InvitationStatus
 from tandem.enrolment.invitations.policy import format_labels
 from tandem.enrolment.invitations.selectors import (
@@ -42,7 +43,7 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _invalid_link(request: HttpRequest) -> HttpResponse:
+def _invalid_link(request: HtmxHttpRequest) -> HttpResponse:
     response = render(request, "enrolment/invitations/invalid_link.html", status=404)
     return _private(response)
 
@@ -68,7 +69,7 @@ def _invitation_context(invitation: Invitation) -> dict[str, object]:
 
 
 @require_GET
-def invitation_detail(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_detail(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """What the cohort is about, with two clear choices. Reading it changes nothing."""
     try:
         invitation = invitation_by_token(token=token)
@@ -80,7 +81,7 @@ def invitation_detail(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
-def invitation_decline_view(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_decline_view(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """ "No, thank you": one click, no sign-in; clicking again changes nothing."""
     try:
         invitation = invitation_by_token(token=token)
@@ -96,7 +97,7 @@ def invitation_decline_view(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
-def invitation_declined(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_declined(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """A kind confirmation; while enrolment is open, the person may still change their mind."""
     try:
         invitation = invitation_by_token(token=token)
@@ -112,7 +113,7 @@ def invitation_declined(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required("programs.view_cohort", fn=cohort_or_none, raise_exception=True)
-def role_models(request: HttpRequest, pk: int) -> HttpResponse:
+def role_models(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Leaders of the cohort who agreed to be shown as role models (R2) — nobody else."""
     cohort = get_object_or_404(Cohort.objects.select_related("program"), pk=pk)
     response = render(

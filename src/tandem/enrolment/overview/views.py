@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from rules.contrib.views import objectgetter, permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.enrolment.overview.selectors import cohort_funnel, cohort_needs_analysis
 from tandem.programs.models import Cohort
 
@@ -24,7 +25,7 @@ def _chart_data(rows) -> dict[str, list] | None:
 @permission_required(
     "programs.view_cohort_overview", fn=objectgetter(Cohort, "pk"), raise_exception=True
 )
-def cohort_overview(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_overview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = get_object_or_404(Cohort.objects.select_related("program"), pk=pk)
     needs = cohort_needs_analysis(cohort=cohort)
     return render(

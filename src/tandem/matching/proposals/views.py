@@ -12,13 +12,14 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from tandem.core.feedback import attempt
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.matching.proposals.services import (
     tandem_accept,
     tandem_coffee_set,
@@ -39,7 +40,7 @@ ANSWER = "tandems.answer_tandem"
 
 
 def _answer(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     view: PartnerTandem,
     answer: Callable[..., Tandem],
     success: Callable[[Tandem], str],
@@ -56,7 +57,7 @@ def _answer(
 @login_required
 @permission_required(ANSWER, fn=tandem_or_none, raise_exception=True)
 @require_POST
-def tandem_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+def tandem_accept_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def success(tandem: Tandem) -> str:
         if tandem.both_accepted:
             return _(
@@ -74,7 +75,7 @@ def tandem_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(ANSWER, fn=tandem_or_none, raise_exception=True)
 @require_POST
-def tandem_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
+def tandem_decline_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """First POST: the confirmation step (nothing changes); with ``sure=yes``: decline."""
     view = partner_tandem(request, pk)
     if request.POST.get("sure") != "yes":
@@ -95,7 +96,7 @@ def tandem_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(ANSWER, fn=tandem_or_none, raise_exception=True)
 @require_POST
-def tandem_coffee_view(request: HttpRequest, pk: int) -> HttpResponse:
+def tandem_coffee_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     view = partner_tandem(request, pk)
     form = CoffeeForm(request.POST, tandem=view.tandem)
     if form.is_valid():
@@ -125,7 +126,7 @@ def tandem_coffee_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(ANSWER, fn=tandem_or_none, raise_exception=True)
 @require_POST
-def tandem_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
+def tandem_confirm_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def success(tandem: Tandem) -> str:
         if tandem.confirmed_at:
             return _("Your tandem is formed. We wish you an inspiring time together!")

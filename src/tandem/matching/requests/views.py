@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -65,15 +65,15 @@ def _requests() -> QuerySet[MentorRequest]:
     )
 
 
-def _request_or_none(request: HttpRequest, pk: int) -> MentorRequest | None:
+def _request_or_none(request: AuthenticatedHttpRequest, pk: int) -> MentorRequest | None:
     return object_or_none(_requests(), pk=pk)
 
 
-def _request_or_404(request: HttpRequest, pk: int) -> MentorRequest:
+def _request_or_404(request: AuthenticatedHttpRequest, pk: int) -> MentorRequest:
     return object_or_404(_requests(), missing=_("No such request."), pk=pk)
 
 
-def _own_enrolment(request: HttpRequest, cohort: Cohort) -> Enrolment:
+def _own_enrolment(request: AuthenticatedHttpRequest, cohort: Cohort) -> Enrolment:
     """The viewer's own active enrolment: nobody, not even a superuser, uses these pages in a
     participant's name."""
     enrolment = own_cohort_enrolment(cohort=cohort, person=person_for_user(user=request.user))
@@ -82,7 +82,7 @@ def _own_enrolment(request: HttpRequest, cohort: Cohort) -> Enrolment:
     return enrolment
 
 
-def _require_own(request: HttpRequest, enrolment: Enrolment) -> None:
+def _require_own(request: AuthenticatedHttpRequest, enrolment: Enrolment) -> None:
     person = person_for_user(user=request.user)
     if person is None or enrolment.person_id != person.pk:
         raise PermissionDenied
@@ -94,7 +94,11 @@ def _pool(cohort: Cohort) -> MatchingInput | None:
 
 
 def _page(
-    request: HttpRequest, cohort: Cohort, template: str, context: dict[str, Any], status: int = 200
+    request: AuthenticatedHttpRequest,
+    cohort: Cohort,
+    template: str,
+    context: dict[str, Any],
+    status: int = 200,
 ) -> HttpResponse:
     """A page of these views, which all show the cohort and its program."""
     values = {"cohort": cohort, "program": cohort.program, **context}
@@ -130,7 +134,7 @@ def find_mentor(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required(FIND, fn=cohort_or_none, raise_exception=True)
-def request_new(request: HttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
+def request_new(request: AuthenticatedHttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk=pk)
     mentee = _own_enrolment(request, cohort)
     mentor = Enrolment.objects.select_related("person").filter(pk=mentor_pk, cohort=cohort).first()
@@ -177,7 +181,7 @@ def request_new(request: HttpRequest, pk: int, mentor_pk: int) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required(FIND, fn=cohort_or_none, raise_exception=True)
-def my_requests(request: HttpRequest, pk: int) -> HttpResponse:
+def my_requests(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk=pk)
     mentee = _own_enrolment(request, cohort)
     context = {
@@ -192,7 +196,7 @@ def my_requests(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required("matching.withdraw_request", fn=_request_or_none, raise_exception=True)
-def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def request_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     mentor_request = _request_or_404(request, pk)
     _require_own(request, mentor_request.mentee)
 
@@ -212,7 +216,7 @@ def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required(INCOMING, fn=cohort_or_none, raise_exception=True)
-def incoming_requests(request: HttpRequest, pk: int) -> HttpResponse:
+def incoming_requests(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk=pk)
     mentor = _own_enrolment(request, cohort)
     rows = list(mentor_requests_received(mentor=mentor))
@@ -230,7 +234,7 @@ ANSWERS = {"accept": True, "decline": False}
 @require_POST
 @login_required
 @permission_required("matching.answer_request", fn=_request_or_none, raise_exception=True)
-def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def request_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     mentor_request = _request_or_404(request, pk)
     _require_own(request, mentor_request.mentor)
     answer = request.POST.get("answer", "")
@@ -263,7 +267,7 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required(APPROVE, fn=cohort_or_none, raise_exception=True)
-def cohort_requests_view(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_requests_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk=pk)
     rows = cohort_approval_rows(cohort=cohort)
     awaiting = {row.request.pk for row in rows}
@@ -277,7 +281,7 @@ DECISIONS = {"approve": True, "reject": False}
 @require_POST
 @login_required
 @permission_required("matching.decide_request", fn=_request_or_none, raise_exception=True)
-def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def request_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     mentor_request = _request_or_404(request, pk)
     decision = request.POST.get("decision", "")
     if decision not in DECISIONS:

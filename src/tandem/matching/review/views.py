@@ -14,7 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
 from tandem.core.feedback import attempt
+from tandem.core.http import AuthenticatedHttpRequest, render_page_or_partial
 from tandem.enrolment.models import Enrolment
 from tandem.matching.pairing.check import pair_check
 from tandem.matching.proposals.publish import matching_publish
@@ -43,7 +44,7 @@ from tandem.tandems.models import Tandem, TandemStatus
 TEMPLATES = "matching/review"
 
 
-def cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
+def cohort_or_none(request: AuthenticatedHttpRequest, pk: int) -> Cohort | None:
     """The object the permission is checked on: a missing cohort is checked as None, so that
     people without access get 403 for every id and cannot probe which cohorts exist."""
     return Cohort.objects.filter(pk=pk).first()
@@ -56,12 +57,6 @@ def cohort_or_404(pk: int) -> Cohort:
     return cohort
 
 
-def is_htmx(request: HttpRequest) -> bool:
-    """An htmx request that wants a fragment (a history restore wants the whole page)."""
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request
-
-
 def back_to_page(cohort: Cohort, anchor: str = "") -> HttpResponse:
     response = redirect("matching:review", pk=cohort.pk)
     if anchor:
@@ -70,7 +65,7 @@ def back_to_page(cohort: Cohort, anchor: str = "") -> HttpResponse:
 
 
 def render_review(
-    request: HttpRequest, cohort: Cohort, *, status: int = 200, **forms: Any
+    request: AuthenticatedHttpRequest, cohort: Cohort, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     """The page; `forms` replaces the empty forms with bound ones (what was typed, and why not)."""
     page = review_page(cohort=cohort)
@@ -91,7 +86,7 @@ def render_review(
 
 
 def form_change(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     cohort: Cohort,
     form: forms.Form,
     change: Callable[[], tuple[str, str]],
@@ -115,14 +110,14 @@ def form_change(
 @login_required
 @permission_required(REVIEW_MATCHING, fn=cohort_or_none, raise_exception=True)
 @require_GET
-def review_view(request: HttpRequest, pk: int) -> HttpResponse:
+def review_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render_review(request, cohort_or_404(pk))
 
 
 @login_required
 @permission_required(REVIEW_MATCHING, fn=cohort_or_none, raise_exception=True)
 @require_POST
-def run_view(request: HttpRequest, pk: int) -> HttpResponse:
+def run_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk)
     form = RunForm(request.POST)
 
@@ -141,7 +136,7 @@ def run_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(REVIEW_MATCHING, fn=cohort_or_none, raise_exception=True)
 @require_POST
-def weights_view(request: HttpRequest, pk: int) -> HttpResponse:
+def weights_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk)
     form = WeightsForm(request.POST, weights=cohort_weights(cohort=cohort))
 
@@ -159,7 +154,7 @@ def weights_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(REVIEW_MATCHING, fn=cohort_or_none, raise_exception=True)
 @require_POST
-def publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+def publish_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk)
 
     def publish() -> str:
@@ -184,7 +179,7 @@ def _int(value: str | None) -> int | None:
 @login_required
 @permission_required(REVIEW_MATCHING, fn=cohort_or_none, raise_exception=True)
 @require_GET
-def check_view(request: HttpRequest, pk: int) -> HttpResponse:
+def check_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The live check of a pair before saving: the violated rules, or the score and why."""
     cohort = cohort_or_404(pk)
     mentee_id, mentor_id = _int(request.GET.get("mentee")), _int(request.GET.get("mentor"))
@@ -208,5 +203,9 @@ def check_view(request: HttpRequest, pk: int) -> HttpResponse:
         # An id that is not an enrolment of this cohort (a stale page, a typed address).
         "unknown": bool((mentee_id and mentee is None) or (mentor_id and mentor is None)),
     }
-    template = "_check.html" if is_htmx(request) else "check_page.html"
-    return render(request, f"{TEMPLATES}/{template}", context)
+    return render_page_or_partial(
+        request,
+        page=f"{TEMPLATES}/check_page.html",
+        partial=f"{TEMPLATES}/_check.html",
+        context=context,
+    )

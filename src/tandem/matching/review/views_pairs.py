@@ -10,13 +10,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tandem.core.feedback import attempt
+from tandem.core.http import AuthenticatedHttpRequest, wants_partial
 from tandem.core.views_helpers import object_or_404, object_or_none
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import DoNotMatch
@@ -43,7 +45,6 @@ from tandem.matching.review.views import (
     cohort_or_404,
     cohort_or_none,
     form_change,
-    is_htmx,
 )
 from tandem.matching.runs.selectors import cohort_weights
 from tandem.programs.models import Cohort
@@ -52,12 +53,12 @@ from tandem.tandems.models import Tandem
 P = TypeVar("P", Tandem, DoNotMatch)
 
 
-def _proposal_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
+def _proposal_cohort_or_none(request: AuthenticatedHttpRequest, pk: int) -> Cohort | None:
     tandem = object_or_none(Tandem.objects.select_related("cohort"), pk=pk)
     return tandem.cohort if tandem else None
 
 
-def _entry_cohort_or_none(request: HttpRequest, pk: int) -> Cohort | None:
+def _entry_cohort_or_none(request: AuthenticatedHttpRequest, pk: int) -> Cohort | None:
     entry = object_or_none(DoNotMatch.objects.select_related("cohort"), pk=pk)
     return entry.cohort if entry else None
 
@@ -87,7 +88,7 @@ def _names(pair: Tandem | DoNotMatch) -> dict[str, str]:
 @login_required
 @permission_required(REVIEW_MATCHING, fn=_proposal_cohort_or_none, raise_exception=True)
 @require_POST
-def proposal_pin_view(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_pin_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     tandem = _proposal_or_404(pk)
     pinned = request.POST.get("pinned") == "1"
 
@@ -107,7 +108,7 @@ def proposal_pin_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(REVIEW_MATCHING, fn=_proposal_cohort_or_none, raise_exception=True)
 @require_POST
-def proposal_forbid_view(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_forbid_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     tandem = _proposal_or_404(pk)
 
     def forbid() -> str:
@@ -123,7 +124,7 @@ def proposal_forbid_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(REVIEW_MATCHING, fn=_proposal_cohort_or_none, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def proposal_mentor_view(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_mentor_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET: the form (a fragment for htmx, else a page); POST: save the new mentor."""
     tandem = _proposal_or_404(pk)
     cohort = tandem.cohort
@@ -152,17 +153,21 @@ def proposal_mentor_view(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return back_to_page(cohort, f"proposal-{tandem.pk}")
     context = {"cohort": cohort, "program": cohort.program, "tandem": tandem, "form": form}
-    if request.method == "GET" and is_htmx(request):
-        return render(request, f"{TEMPLATES}/_mentor_form.html", context)
-    weights = cohort_weights(cohort=cohort)
-    context["row"] = explain_rows(cohort=cohort, tandems=[tandem], weights=weights)[0]
-    return render(request, f"{TEMPLATES}/mentor_page.html", context, status=status)
+    if request.method == "GET" and wants_partial(request):
+        response = render(request, f"{TEMPLATES}/_mentor_form.html", context)
+    else:
+        weights = cohort_weights(cohort=cohort)
+        context["row"] = explain_rows(cohort=cohort, tandems=[tandem], weights=weights)[0]
+        response = render(request, f"{TEMPLATES}/mentor_page.html", context, status=status)
+    # The form and its page share this address (see `core.http`).
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @login_required
 @permission_required(REVIEW_MATCHING, fn=cohort_or_none, raise_exception=True)
 @require_POST
-def swap_view(request: HttpRequest, pk: int) -> HttpResponse:
+def swap_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk)
     proposals = proposal_options(tandems=cohort_open_proposals(cohort=cohort))
     form = SwapForm(request.POST, proposals=proposals)
@@ -184,7 +189,7 @@ def swap_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(REVIEW_MATCHING, fn=cohort_or_none, raise_exception=True)
 @require_POST
-def proposal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_create_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk)
     form = PairForm(
         request.POST,
@@ -213,7 +218,7 @@ def proposal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(REVIEW_MATCHING, fn=_entry_cohort_or_none, raise_exception=True)
 @require_POST
-def do_not_match_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+def do_not_match_remove_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = _pair_or_404(DoNotMatch.objects.select_related("cohort"), pk, _("No such exclusion."))
 
     def remove() -> str:

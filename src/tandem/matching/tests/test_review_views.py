@@ -186,6 +186,25 @@ def test_live_check_with_someone_from_another_cohort_says_so(
     assert "not enrolled in this cohort" in response.content.decode()
 
 
+def test_the_live_check_and_the_mentor_form_vary_on_htmx_and_restore_whole_pages(
+    matching_cohort, client_for, coordinator
+):
+    """Both answer a page and a fragment on one address: caches keep them apart, and a history
+    restore gets the whole page."""
+    ns = matching_cohort
+    proposal = TandemFactory(cohort=ns.cohort, mentee=ns.mentee, mentor=ns.mentor)
+    client = client_for(coordinator)
+    restore = {**HTMX, "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}
+    for address in (
+        reverse("matching:check", args=[ns.cohort.pk]),
+        reverse("matching:proposal_mentor", args=[proposal.pk]),
+    ):
+        fragment, whole = client.get(address, **HTMX), client.get(address, **restore)
+        assert "<html" not in fragment.content.decode()
+        assert "<html" in whole.content.decode()
+        assert "HX-Request" in fragment["Vary"] and "HX-Request" in whole["Vary"]
+
+
 # Forms that keep what was typed
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.enrolment.enrolling.forms_actions import WithdrawForm
 from tandem.enrolment.enrolling.phase_guards import withdraw_phase_problem
@@ -23,7 +24,7 @@ from tandem.matching.withdrawal.services import enrolment_withdraw
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("enrolment.withdraw", fn=enrolment_or_none, raise_exception=True)
-def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     enrolment = enrolment_with_answers(pk=pk)
     if enrolment is None:  # gone since the permission check found it
         raise Http404

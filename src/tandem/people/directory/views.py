@@ -11,7 +11,7 @@ from typing import cast
 from django.conf.locale import LANG_INFO
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -57,7 +57,7 @@ class NearEndPaginator(Paginator):
         return self._get_page(list(reversed(list(from_end))), number, self)
 
 
-def _person_or_none(request: HttpRequest, pk: int) -> Person | None:
+def _person_or_none(request: AuthenticatedHttpRequest, pk: int) -> Person | None:
     """The object the permission is checked on. A missing person is checked as None, so that
     someone without access gets 403 for every id and cannot probe which ids exist."""
     return object_or_none(Person.objects.all(), pk=pk)
@@ -130,7 +130,7 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required("people.export_people", raise_exception=True)
-def person_export(request: HttpRequest) -> HttpResponse:
+def person_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     filterset = PersonFilter(request.GET, queryset=person_directory(active=None))
     header = [
         _("Employee id"),
@@ -188,7 +188,7 @@ def person_export(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required("people.view_person", fn=_person_or_none, raise_exception=True)
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = _profile_or_404(pk)
     reports = person_direct_reports(person_id=person.pk, limit=MAX_REPORTS_SHOWN)
     report_count = (
@@ -215,7 +215,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 @permission_required("people.view_person", fn=_person_or_none, raise_exception=True)
-def person_reporting_line(request: HttpRequest, pk: int) -> HttpResponse:
+def person_reporting_line(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = _profile_or_404(pk)
     chain = _without_loops(person_reporting_chain(person=person), person)
     reports = person_direct_reports(person_id=person.pk, limit=MAX_REPORTS_SHOWN)

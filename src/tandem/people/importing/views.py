@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.http import content_disposition_header
@@ -52,7 +52,7 @@ def _csv_response(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _page(request: HttpRequest, record: PersonImport, **extra) -> HttpResponse:
+def _page(request: AuthenticatedHttpRequest, record: PersonImport, **extra) -> HttpResponse:
     report = record.report or {}
     errors = report.get("errors", [])
     context = {

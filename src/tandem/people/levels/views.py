@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.people.levels.services import (
     career_level_move,
     career_levels_ordered,
@@ -32,7 +33,7 @@ def _field(level: CareerLevel) -> str:
 
 @_rank_levels_required
 @require_http_methods(["GET", "POST"])
-def career_levels(request: HttpRequest) -> HttpResponse:
+def career_levels(request: AuthenticatedHttpRequest) -> HttpResponse:
     levels = career_levels_ordered()
     counts = dict(CareerLevel.objects.annotate(n=Count("people")).values_list("pk", "n"))
     errors: list[str] = []
@@ -96,7 +97,7 @@ def career_levels(request: HttpRequest) -> HttpResponse:
 
 @_rank_levels_required
 @require_POST
-def career_level_move_view(request: HttpRequest, pk: int) -> HttpResponse:
+def career_level_move_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     level = get_object_or_404(CareerLevel, pk=pk)
     up = request.POST.get("direction") != "down"
     career_level_move(level=level, up=up, actor=request.user)

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -117,7 +117,9 @@ def cohort_edit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     )
 
 
-def _detail_context(request: HttpRequest, cohort: Cohort, **extra: Any) -> dict[str, Any]:
+def _detail_context(
+    request: AuthenticatedHttpRequest, cohort: Cohort, **extra: Any
+) -> dict[str, Any]:
     can_manage = request.user.has_perm(MANAGE, cohort)
     context: dict[str, Any] = {
         "cohort": cohort,

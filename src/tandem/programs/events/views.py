@@ -12,7 +12,7 @@ from typing import cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -36,7 +36,7 @@ from tandem.programs.lookups import cohort_or_404, cohort_or_none
 from tandem.programs.models import CohortEvent
 
 
-def _event_or_none(request: HttpRequest, pk: int) -> CohortEvent | None:
+def _event_or_none(request: AuthenticatedHttpRequest, pk: int) -> CohortEvent | None:
     return object_or_none(CohortEvent.objects.select_related("cohort"), pk=pk)
 
 
@@ -54,7 +54,7 @@ def _events_url(cohort_id: int) -> str:
 @login_required
 @permission_required("programs.view_cohort_events", fn=cohort_or_none, raise_exception=True)
 @require_GET
-def cohort_events(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_events(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     context = cohort_events_context(request=request, cohort=cohort)
     return render(request, "programs/events/cohort_events.html", context)
@@ -63,7 +63,7 @@ def cohort_events(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("programs.manage_programs", fn=cohort_or_none, raise_exception=True)
 @require_POST
-def cohort_propose_events(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_propose_events(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     try:
         created = services.cohort_propose_events(cohort=cohort, actor=request.user)
@@ -97,7 +97,7 @@ def cohort_propose_events(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("programs.manage_programs", fn=cohort_or_none, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def event_create(request: HttpRequest, pk: int) -> HttpResponse:
+def event_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     initial = {
         "kind": EventKind.OTHER,
@@ -122,7 +122,7 @@ def event_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("programs.view_event", fn=_event_or_none, raise_exception=True)
 @require_GET
-def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def event_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     context = card_context(
         request=request, event=event, mode="detail", next_url=request.get_full_path()
@@ -133,7 +133,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("programs.manage_programs", fn=_event_or_none, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def event_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     form = EventForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
@@ -154,7 +154,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("programs.manage_programs", fn=_event_or_none, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def event_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     fallback = _events_url(event.cohort_id)
     detail_url = reverse("programs:event_detail", args=[event.pk])
@@ -223,7 +223,7 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _absolute_event_url(request: HttpRequest):
+def _absolute_event_url(request: AuthenticatedHttpRequest):
     def url_for(event: CohortEvent) -> str:
         return request.build_absolute_uri(reverse("programs:event_detail", args=[event.pk]))
 
@@ -233,7 +233,7 @@ def _absolute_event_url(request: HttpRequest):
 @login_required
 @permission_required("programs.view_event", fn=_event_or_none, raise_exception=True)
 @require_GET
-def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def event_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     body = ics_events.events_calendar(events=[event], url_for=_absolute_event_url(request))
     return _calendar_response(body, ics_events.event_filename(event))
@@ -242,7 +242,7 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("programs.view_cohort_events", fn=cohort_or_none, raise_exception=True)
 @require_GET
-def cohort_events_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def cohort_events_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cohort = cohort_or_404(pk=pk, missing=_("No cohort with this number."))
     body = ics_events.events_calendar(
         events=cohort_event_list(cohort=cohort),

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import rules
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from tandem.core.http import AuthenticatedHttpRequest
 from tandem.people.selectors import person_for_user
 from tandem.programs.choices import EventKind, Phase, RsvpAnswer
 from tandem.programs.events.schedule import event_end
@@ -23,7 +23,7 @@ from tandem.programs.models import Cohort, CohortEvent
 CARD_MODES = ("list", "detail")
 
 
-def safe_next(request: HttpRequest, fallback: str) -> str:
+def safe_next(request: AuthenticatedHttpRequest, fallback: str) -> str:
     """The ``next`` address of a form if it stays on this site, else ``fallback``."""
     target = request.POST.get("next", "") or request.GET.get("next", "")
     if target and url_has_allowed_host_and_scheme(
@@ -33,7 +33,7 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
     return fallback
 
 
-def decorate_events(*, request: HttpRequest, events: list[CohortEvent]) -> None:
+def decorate_events(*, request: AuthenticatedHttpRequest, events: list[CohortEvent]) -> None:
     """Set what each card needs: end time, whether it is over, the viewer's answer and whether
     they may answer. All events of one call belong to the same cohort."""
     if not events:
@@ -57,7 +57,12 @@ def decorate_events(*, request: HttpRequest, events: list[CohortEvent]) -> None:
 
 
 def card_context(
-    *, request: HttpRequest, event: CohortEvent, mode: str, next_url: str, error: str = ""
+    *,
+    request: AuthenticatedHttpRequest,
+    event: CohortEvent,
+    mode: str,
+    next_url: str,
+    error: str = "",
 ) -> dict[str, Any]:
     decorate_events(request=request, events=[event])
     return {
@@ -70,7 +75,7 @@ def card_context(
     }
 
 
-def cohort_events_context(*, request: HttpRequest, cohort: Cohort) -> dict[str, Any]:
+def cohort_events_context(*, request: AuthenticatedHttpRequest, cohort: Cohort) -> dict[str, Any]:
     """The events section of a cohort: its events, and for coordinators what is still missing."""
     can_manage = request.user.has_perm("programs.manage_programs", cohort)
     events = list(cohort_event_list(cohort=cohort))

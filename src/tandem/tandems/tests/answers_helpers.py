@@ -1,5 +1,6 @@
-"""Helpers of the answer tests: a published proposal of Marlene (mentee) and Jonas (mentor), the
-answers through the services, and the mails of one person."""
+"""Helpers of the answer tests (`matching/proposals/tests/`) and of the partner pages' tests: a
+published proposal of Marlene (mentee) and Jonas (mentor), the answers through the services, and
+the mails of one person."""
 
 from __future__ import annotations
 
