@@ -192,6 +192,7 @@ def meeting_agenda(request: AuthenticatedHttpRequest, space: Space, pk: int) -> 
     meeting = _meeting_or_404(space, pk)
     form = AgendaForm(request.POST)
     saved = False
+    mine = ""
     if form.is_valid():
         try:
             meeting = services.meeting_agenda_save(
@@ -203,17 +204,23 @@ def meeting_agenda(request: AuthenticatedHttpRequest, space: Space, pk: int) -> 
             )
             saved = True
         except ValidationError as error:
-            meeting = _meeting_or_404(space, pk)  # the partner's newer version
-            form = AgendaForm(
-                initial={"agenda": meeting.agenda, "revision": meeting.agenda_revision}
-            )
+            # Show the partner's newer version, with the reason and what this partner wrote.
+            mine = form.cleaned_data["agenda"] or ""
+            meeting = _meeting_or_404(space, pk)
+            form = AgendaForm({"agenda": meeting.agenda, "revision": meeting.agenda_revision})
+            form.is_valid()
             form.add_service_errors(error)
     if saved:
         form = AgendaForm(initial={"agenda": meeting.agenda, "revision": meeting.agenda_revision})
     if saved and not wants_partial(request):
         messages.success(request, _("Agenda saved."))
         return _detail(space, meeting)
-    context = {**_detail_context(space, meeting), "agenda_form": form, "agenda_saved": saved}
+    context = {
+        **_detail_context(space, meeting),
+        "agenda_form": form,
+        "agenda_saved": saved,
+        "agenda_mine": mine,
+    }
     # htmx swaps only a 2xx answer: the fragment with the refusal comes with 200.
     status = 200 if saved or wants_partial(request) else 400
     return render_page_or_partial(
