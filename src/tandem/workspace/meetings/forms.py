@@ -87,7 +87,9 @@ class MeetingForm(ServiceErrors, forms.Form):
                 },
             )
         super().__init__(*args, **kwargs)
-        self.fields["meeting_format"].choices = [
+        format_field = self.fields["meeting_format"]
+        assert isinstance(format_field, forms.ChoiceField)
+        format_field.choices = [
             (value, label) for value, label in MeetingFormat.choices if value in formats
         ]
         if meeting is not None:

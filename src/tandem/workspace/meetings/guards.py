@@ -71,8 +71,8 @@ def edit_problems(
 ) -> dict[str, str]:
     if status != MeetingStatus.SCHEDULED:
         return {
-            "status": _("This meeting is %(status)s, so it can no longer be changed.")
-            % {"status": str(MeetingStatus(status).label).lower()}
+            "status": _("This meeting is marked as “%(status)s”, so it can no longer be changed.")
+            % {"status": MeetingStatus(status).label}
         }
     if starts_at <= now:
         return {
@@ -97,17 +97,17 @@ def close_problems(
         return {"status": _("Choose held, missed or cancelled.")}
     if outcome == status:
         return {
-            "status": _("This meeting is already marked as %(status)s.")
-            % {"status": str(MeetingStatus(status).label).lower()}
+            "status": _("This meeting is already marked as “%(status)s”.")
+            % {"status": MeetingStatus(status).label}
         }
     if outcome == MeetingStatus.CANCELLED:
         if status != MeetingStatus.SCHEDULED:
             return {
                 "status": _(
                     "Only a scheduled meeting can be cancelled; this one is already marked as "
-                    "%(status)s."
+                    "“%(status)s”."
                 )
-                % {"status": str(MeetingStatus(status).label).lower()}
+                % {"status": MeetingStatus(status).label}
             }
         return {}
     if status == MeetingStatus.CANCELLED:

@@ -21,7 +21,7 @@ from tandem.workspace.meetings.models import Meeting, MeetingFeedback, MeetingSt
 
 
 def _meetings(space: Space) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(tandem_id=space.key).prefetch_related(
+    return Meeting.objects.filter(tandem=space.tandem).prefetch_related(
         Prefetch("feedback", queryset=MeetingFeedback.objects.order_by("side"))
     )
 
@@ -66,14 +66,14 @@ def card(*, space: Space) -> dict[str, Any]:
     now = timezone.now()
     upcoming = (
         Meeting.objects.filter(
-            tandem_id=space.key,
+            tandem=space.tandem,
             status=MeetingStatus.SCHEDULED,
             starts_at__gt=now - datetime.timedelta(minutes=90),
         )
         .order_by("starts_at", "id")
         .defer("agenda", "place", "recording_url")
     )
-    counts = Meeting.objects.filter(tandem_id=space.key).aggregate(
+    counts = Meeting.objects.filter(tandem=space.tandem).aggregate(
         held=Count("id", filter=Q(status=MeetingStatus.HELD))
     )
     return {

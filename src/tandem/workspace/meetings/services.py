@@ -75,7 +75,7 @@ def _running_tandem(space: Space) -> Tandem:
 
 def _locked_meeting(space: Space, meeting: Meeting) -> Meeting:
     _running_tandem(space)
-    return Meeting.objects.select_for_update().get(pk=meeting.pk, tandem_id=space.key)
+    return Meeting.objects.select_for_update().get(pk=meeting.pk, tandem=space.tandem)
 
 
 def _email_both(space: Space, meeting: Meeting, kind: str) -> None:
@@ -236,8 +236,10 @@ def meeting_agenda_save(
     if locked.status != MeetingStatus.SCHEDULED:
         raise ValidationError(
             {
-                "agenda": _("This meeting is %(status)s; its agenda can no longer be changed.")
-                % {"status": str(MeetingStatus(locked.status).label).lower()}
+                "agenda": _(
+                    "This meeting is marked as “%(status)s”; its agenda can no longer be changed."
+                )
+                % {"status": MeetingStatus(locked.status).label}
             }
         )
     if revision != locked.agenda_revision:

@@ -25,12 +25,12 @@ def in_days(days: float, hour: int = 10) -> datetime.datetime:
 
 
 @pytest.fixture
-def mentor_space(formed, mentor):
+def mentor_space(formed, mentor):  # noqa: F811 (the fixture)
     return space_for(user=mentor, key=formed.key)
 
 
 @pytest.fixture
-def mentee_space(formed, mentee):
+def mentee_space(formed, mentee):  # noqa: F811 (the fixture)
     return space_for(user=mentee, key=formed.key)
 
 

@@ -8,6 +8,7 @@ import datetime
 import icalendar
 import pytest
 
+from tandem.workspace.access import space_for
 from tandem.workspace.meetings import services
 from tandem.workspace.meetings.tests.conftest import in_days, move_to_past, schedule
 
@@ -87,7 +88,7 @@ def test_moving_and_cancelling_keep_the_uid_and_raise_the_sequence(
     assert str(moved["uid"]) == str(first["uid"])
     assert int(moved["sequence"]) == 1
     assert moved.decoded("dtstart") == in_days(10, hour=15)
-    assert "Moved" in mailoutbox[0].subject
+    assert "Verschoben" in mailoutbox[0].subject  # the cohort's first language is German
 
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -127,15 +128,18 @@ def test_a_meeting_cancelled_after_its_start_sends_nothing(
     assert mailoutbox == []
 
 
+@pytest.mark.parametrize(
+    ("languages", "header", "words"),
+    [(["de", "en"], "de", "Tandem-Treffen mit"), (["en"], "en", "Tandem meeting with")],
+)
 def test_the_mail_is_written_in_the_cohorts_language(
-    formed, mentee_space, mailoutbox, django_capture_on_commit_callbacks
+    formed, mentee, mailoutbox, django_capture_on_commit_callbacks, languages, header, words
 ):
-    formed.cohort.languages = ["de"]
+    formed.cohort.languages = languages
     formed.cohort.save()
-    mentee_space.tandem.cohort.languages = ["de"]
     with django_capture_on_commit_callbacks(execute=True):
-        schedule(mentee_space)
+        schedule(space_for(user=mentee, key=formed.key))
     message = mailoutbox[0]
-    assert message.extra_headers["Content-Language"] == "de"
-    assert "Tandem-Treffen" in message.subject
-    assert "Tandem-Treffen" in str(only_event(message)["summary"])
+    assert message.extra_headers["Content-Language"] == header
+    assert words in message.subject
+    assert words in str(only_event(message)["summary"])

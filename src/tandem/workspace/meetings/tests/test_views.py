@@ -64,7 +64,7 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(
 
 
 @pytest.mark.parametrize("role", ["mentor", "mentee"])
-@pytest.mark.parametrize("name", READS + ["meeting_new", "meeting_edit"])
+@pytest.mark.parametrize("name", [*READS, "meeting_new", "meeting_edit"])
 def test_both_partners_see_the_pages(formed, meeting, space_roles, client_for, role, name):
     response = client_for(space_roles[role]).get(url(name, formed.key, meeting))
     assert response.status_code == 200
@@ -255,7 +255,7 @@ def test_the_pages_in_german(formed, meeting, mentee, client_for):
     listing = client.get(url("meetings", formed.key, meeting), HTTP_ACCEPT_LANGUAGE="de")
     assert "Treffen planen" in listing.content.decode()
     detail = client.get(url("meeting_detail", formed.key, meeting), HTTP_ACCEPT_LANGUAGE="de")
-    assert "Tagesordnung" in detail.content.decode()
+    assert "Agenda speichern" in detail.content.decode()
 
 
 def test_the_pages_in_english(formed, meeting, mentee, client_for):
