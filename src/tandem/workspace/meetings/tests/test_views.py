@@ -294,3 +294,14 @@ def test_the_space_page_shows_the_meetings_card(formed, meeting, mentee, client_
     assert url("meeting_detail", formed.key, meeting) in text
     assert "0 of 6 meetings held" in text
     assert reverse("workspace:calendar_feed_settings") in text
+
+
+def test_the_space_page_reads_in_the_same_number_of_queries_for_1_and_10_meetings(
+    formed, meeting, mentee_space, mentee, client_for
+):
+    client = client_for(mentee)
+    address = reverse("workspace:page", args=[formed.key])
+    one = _queries(client, address)
+    for days in range(2, 11):
+        schedule(mentee_space, days=days)
+    assert _queries(client, address) == one
