@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.text_limits import LONG_TEXT, SHORT_TEXT
+from tandem.core.text_limits import LONG_TEXT, SHORT_TEXT, long_text_field
 from tandem.topics.models import Topic
 from tandem.workspace.learning.models import KPI_TARGET_MAX
 
@@ -29,10 +29,10 @@ class LearningForm(forms.Form):
         widget=DATE,
         error_messages={"invalid": _("Enter a date, for example 2026-03-14.")},
     )
-    text = forms.CharField(
-        label=_("What was learned"),
+    text = long_text_field(
+        rows=3,
         max_length=LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("What was learned"),
         error_messages={"required": _("Write in a sentence what was learned.")},
     )
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.encryption import encrypted_text
-from tandem.core.text_limits import LONG_TEXT, SHORT_TEXT
+from tandem.core.text_limits import LONG_TEXT, SHORT_TEXT, TextLimitsMixin
 from tandem.tandems.models import FormedTandemOwned
 
 KPI_TARGET_MAX = 1000
@@ -18,7 +18,7 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-class Learning(FormedTandemOwned):
+class Learning(TextLimitsMixin, FormedTandemOwned):
     """One thing a partner learned, tied to a topic, with the date."""
 
     author = models.ForeignKey(
@@ -40,7 +40,7 @@ class Learning(FormedTandemOwned):
         return f"learning {self.pk}"  # never the text
 
 
-class Kpi(FormedTandemOwned):
+class Kpi(TextLimitsMixin, FormedTandemOwned):
     """A measurable goal of the tandem: target, progress, due date; done at the target."""
 
     topic = models.ForeignKey(

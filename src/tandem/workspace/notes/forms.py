@@ -3,21 +3,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.text_limits import DOCUMENT_TEXT
+from tandem.core.text_limits import DOCUMENT_TEXT, long_text_field
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(
-        label=_("Note"),
+    text = long_text_field(
+        rows=5,
         max_length=DOCUMENT_TEXT,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={
-            "required": _("Write something first: an empty note is not saved."),
-            "max_length": _(
-                "A note can hold at most %(limit_value)d characters (this one has "
-                "%(show_value)d). Split it into two notes."
-            ),
-        },
+        label=_("Note"),
+        error_messages={"required": _("Write something first: an empty note is not saved.")},
     )
     is_private = forms.TypedChoiceField(
         label=_("Who reads it"),

@@ -4,11 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.encryption import encrypted_text
-from tandem.core.text_limits import DOCUMENT_TEXT
+from tandem.core.text_limits import DOCUMENT_TEXT, TextLimitsMixin
 from tandem.tandems.models import FormedTandemOwned
 
 
-class Note(FormedTandemOwned):
+class Note(TextLimitsMixin, FormedTandemOwned):
     """A journal entry (private) or a shared note of a formed tandem."""
 
     author = models.ForeignKey(

@@ -114,7 +114,7 @@ def test_an_empty_or_overlong_note_is_refused_with_what_to_do(formed, mentee, cl
     assert "empty note is not saved" in empty.content.decode()
     long = client.post(notes_url(formed), {"text": "x" * 20001, "is_private": "1"})
     assert long.status_code == 400
-    assert "Split it into two notes" in long.content.decode()
+    assert "This text is too long: at most 20,000 characters" in long.content.decode()
     assert not Note.objects.exists()
 
 

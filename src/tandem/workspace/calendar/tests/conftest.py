@@ -1,0 +1,7 @@
+from tandem.workspace.meetings.tests.conftest import mentee_space, mentor_space  # noqa: F401
+from tandem.workspace.tests.conftest import (  # noqa: F401
+    formed,
+    other_member,
+    space_roles,
+    superuser_in_directory,
+)
