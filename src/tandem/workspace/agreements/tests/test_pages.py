@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from tandem.workspace.agreements import services
 from tandem.workspace.agreements.models import AgreementStatus, AgreementVersion
@@ -250,3 +251,44 @@ def test_the_agreement_page_reads_in_a_fixed_number_of_queries(
         more[f"goals-{index}-topics"] = [str(answers.untaught.pk), str(answers.budgeting.pk)]
     assert client.post(url("agreement_edit", formed.key), more).status_code == 302
     assert _queries(client, url("agreement", formed.key)) == few
+
+
+def test_every_agreement_page_reads_as_german(formed, answers, spaces, mentor, client_for):
+    from tandem.core.tests.test_german_wording import problems
+
+    with translation.override("de"):
+        version = services.agreement_start(space=spaces.mentor, actor=None)
+    client = client_for(mentor)
+    pages = {}
+    for name, args in (
+        ("agreement", []),
+        ("agreement_edit", []),
+        ("agreement_history", []),
+        ("agreement_version", [1]),
+    ):
+        response = client.get(url(name, formed.key, *args), HTTP_ACCEPT_LANGUAGE="de")
+        pages[name] = response.content.decode()
+    pages["edit with errors"] = client.post(
+        url("agreement_edit", formed.key),
+        edit_data(
+            version,
+            answers,
+            meeting_minutes="5",
+            formats=[],
+            # What the two typed, in German as they would write it.
+            success_criteria="Drei Berichte laufen von selbst.",
+            contact="Chat tagsüber, sonst E-Mail.",
+            ending_clause="Jede Seite darf beenden.",
+            **{"goals-0-text": "Drei Berichte automatisieren.", "goals-1-text": "Gespräch üben."},
+        ),
+        HTTP_ACCEPT_LANGUAGE="de",
+    ).content.decode()
+    services.agreement_submit(space=spaces.mentor, seen=seen(version), actor=None)
+    pages["awaiting"] = client.get(
+        url("agreement", formed.key), HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    pages["space"] = client.get(
+        reverse("workspace:page", args=[formed.key]), HTTP_ACCEPT_LANGUAGE="de"
+    ).content.decode()
+    report = [f"{name}: {problem}" for name, page in pages.items() for problem in problems(page)]
+    assert report == []
