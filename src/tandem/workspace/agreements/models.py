@@ -76,7 +76,7 @@ class AgreementVersion(TextLimitsMixin, FormedTandemOwned):
     class Meta:
         verbose_name = _("agreement version")
         verbose_name_plural = _("agreement versions")
-        ordering = ["tandem", "-number"]
+        ordering = ["tandem_id", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["tandem", "number"], name="agreement_number_once"),
             # While a new version is being agreed, the signed one stays in force: at most one of
@@ -148,7 +148,7 @@ class AgreementGoal(TextLimitsMixin, models.Model):
     class Meta:
         verbose_name = _("agreement goal")
         verbose_name_plural = _("agreement goals")
-        ordering = ["version", "position", "pk"]
+        ordering = ["version_id", "position", "pk"]
 
     def __str__(self) -> str:
         return f"{self.version_id}: {self.direction}"
@@ -166,7 +166,7 @@ class AgreementSignature(models.Model):
     class Meta:
         verbose_name = _("agreement signature")
         verbose_name_plural = _("agreement signatures")
-        ordering = ["version", "signed_at"]
+        ordering = ["version_id", "signed_at"]
         constraints = [
             models.UniqueConstraint(fields=["version", "side"], name="agreement_signed_once"),
             models.CheckConstraint(
