@@ -24,8 +24,10 @@ def test_mentor_drafts_and_signs_mentee_signs_and_the_page_shows_it_signed(
     assert_no_sideways_scrolling(page, "agreement, none yet")
     page.get_by_role("button", name="Vereinbarung entwerfen").click()
     page.wait_for_url(f"**{reverse('workspace:agreement_edit', args=[formed.key])}")
-    assert page.locator("textarea[name='goals-0-text']").input_value().startswith(
-        answers.taught.name_de
+    assert (
+        page.locator("textarea[name='goals-0-text']")
+        .input_value()
+        .startswith(answers.taught.name_de)
     )
     assert_no_sideways_scrolling(page, "agreement edit")
     shot(page, "phone-agreement-edit")
