@@ -226,3 +226,11 @@ def status_label(version: AgreementVersion) -> str:
     if version.status == AgreementStatus.SIGNED:
         return _("In force")
     return str(version.get_status_display())
+
+
+def checklist_facts(*, space: Space) -> dict[str, bool]:
+    """For the onboarding checklist: is a version of the agreement signed by both?"""
+    signed = AgreementVersion.objects.filter(
+        tandem=space.tandem, status__in=[AgreementStatus.SIGNED, AgreementStatus.SUPERSEDED]
+    ).exclude(signed_at=None)
+    return {"agreement_signed": signed.exists()}

@@ -119,3 +119,9 @@ def progress_facts(*, tandem_ids: list[int]) -> dict[int, dict[str, Any]]:
         previous = entry.get("last_activity_at")
         entry["last_activity_at"] = max(filter(None, (previous, row["latest"])), default=None)
     return facts
+
+
+def checklist_facts(*, space: Space) -> dict[str, bool]:
+    """For the onboarding checklist: has the pair put a meeting in the calendar (not cancelled)?"""
+    scheduled = Meeting.objects.filter(tandem=space.tandem).exclude(status=MeetingStatus.CANCELLED)
+    return {"first_meeting": scheduled.exists()}
