@@ -117,6 +117,21 @@ class EncryptedTextField(models.TextField):
     def get_db_prep_save(self, value: Any, connection: Any) -> Any:
         return self.get_prep_value(value)
 
+    def value_to_string(self, obj: models.Model) -> str:
+        # A serialised copy (dumpdata, a fixture) carries the ciphertext, never the plain text.
+        value = self.value_from_object(obj)
+        return encrypt_text(str(value)) if value else ""
+
+    def to_python(self, value: Any) -> Any:
+        # Loading a serialised copy gets ciphertext back: decrypt it. Text that merely looks
+        # like ciphertext (a person may type "fernet:") is kept as it is.
+        if isinstance(value, str) and value.startswith(PREFIX):
+            try:
+                return decrypt_text(value)
+            except UndecryptableText:
+                return value
+        return super().to_python(value)
+
     def get_lookup(self, lookup_name: str) -> Any:
         # Only "is it empty / null" makes sense on ciphertext (each encryption differs): other
         # lookups are refused rather than silently comparing against ciphertext.

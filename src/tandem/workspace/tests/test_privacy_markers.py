@@ -1,0 +1,262 @@
+"""Discretion (R3), proven by planting: marker text goes into every field a tandem writes, then
+every page, file and e-mail the coordinator, a sponsor, a superuser and another tandem's member
+can reach is searched for it. The partners' own pages must show it (so the search can fail).
+
+The plant covers every encrypted field of every model (`core.encryption.encrypted_fields`): a new
+feature that stores the pair's text fails `test_every_encrypted_field_is_planted` until it adds
+its plant here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from collections import deque
+from html.parser import HTMLParser
+
+import openpyxl
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from tandem.core.encryption import encrypted_fields
+from tandem.core.models import AuditEvent
+from tandem.topics.models import Topic
+from tandem.workspace.access import MENTEE, MENTOR, Space, formed_tandem_or_none
+from tandem.workspace.agreements import services as agreements
+from tandem.workspace.agreements.content import goal_content
+from tandem.workspace.agreements.models import GoalDirection
+from tandem.workspace.agreements.tests.helpers import content, seen
+from tandem.workspace.learning.services import kpi_add, learning_add
+from tandem.workspace.meetings import services as meetings
+from tandem.workspace.meetings.models import Meeting
+from tandem.workspace.notes.services import note_create
+
+pytestmark = pytest.mark.django_db
+
+MARK = "QZXMARK"
+PAGE_LIMIT = 300
+SKIP = re.compile(r"^/(static|media)/|/logout/|/accounts/logout|\.ics$|/space/calendar/")
+
+
+def marker(name: str) -> str:
+    return f"{MARK}{name}"
+
+
+def space(tandem, side) -> Space:
+    fresh = formed_tandem_or_none(tandem.formed_key)
+    enrolment = fresh.mentor if side == MENTOR else fresh.mentee
+    return Space(tandem=fresh, person=enrolment.person, side=side)
+
+
+@pytest.fixture
+def planted(formed, django_capture_on_commit_callbacks):
+    """Marker text in every field the pair writes, through the features' own services."""
+    tandem = formed.tandem
+    mentor, mentee = space(tandem, MENTOR), space(tandem, MENTEE)
+    topic = Topic.objects.filter(is_active=True).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        note_create(space=mentee, text=marker("journal"), is_private=True, actor=None)
+        note_create(space=mentor, text=marker("shared"), is_private=False, actor=None)
+        learning_add(
+            space=mentee,
+            topic=topic,
+            learned_on=timezone.localdate(),
+            text=marker("learned"),
+            actor=None,
+        )
+        kpi_add(
+            space=mentee,
+            title=marker("kpi"),
+            target=2,
+            due_on=timezone.localdate() + datetime.timedelta(days=9),
+            topic=None,
+            actor=None,
+        )
+        # The agreement: goals and every text, signed, then a change asked for with a note.
+        version = agreements.agreement_start(space=mentor, actor=None)
+        goals = (
+            goal_content(
+                direction=GoalDirection.LEARNING, text=marker("goal"), topic_ids=[topic.pk]
+            ),
+            goal_content(
+                direction=GoalDirection.GIVE_BACK, text=marker("giveback"), topic_ids=[topic.pk]
+            ),
+        )
+        changed = content(
+            version,
+            goals=goals,
+            success_criteria=marker("criteria"),
+            contact=marker("contact"),
+            ending_clause=marker("ending"),
+        )
+        version = agreements.agreement_draft_save(
+            space=mentor, content=changed, seen=seen(version), actor=None
+        )
+        version = agreements.agreement_submit(space=mentor, seen=seen(version), actor=None)
+        agreements.agreement_reopen(space=mentee, note=marker("changes"), actor=None)
+        # A meeting with place and agenda, held, with both remarks and a recording link.
+        meeting = meetings.meeting_schedule(
+            space=mentor,
+            starts_at=timezone.now() + datetime.timedelta(days=2),
+            duration_minutes=45,
+            meeting_format="video",
+            place=f"https://meet.example.com/{marker('place')}",
+            agenda=marker("agenda"),
+            actor=None,
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(
+            starts_at=timezone.now() - datetime.timedelta(hours=2)
+        )
+        meeting.refresh_from_db()
+        meeting = meetings.meeting_close(space=mentor, meeting=meeting, outcome="held", actor=None)
+        for side in (mentor, mentee):
+            meetings.meeting_feedback_give(
+                space=side, meeting=meeting, rating=4, remark=marker("remark"), actor=None
+            )
+            meetings.meeting_recording_permission(
+                space=side, meeting=meeting, allowed=True, actor=None
+            )
+        meetings.meeting_recording_link_set(
+            space=mentor,
+            meeting=meeting,
+            url=f"https://video.example.com/{marker('recording')}",
+            actor=None,
+        )
+    return formed
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "hx-get") and value and value.startswith("/"):
+                self.found.append(value.split("#")[0])
+
+
+def _text_of(response) -> str:
+    kind = response.get("Content-Type", "")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if "spreadsheetml" in kind:
+        book = openpyxl.load_workbook(io.BytesIO(body), read_only=True)
+        cells = [
+            str(value)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        ]
+        return "\n".join(cells)
+    return body.decode("utf-8", errors="replace")
+
+
+def crawl(client, starts: list[str]) -> dict[str, str]:
+    """Every page reachable by links from ``starts`` (GET only, same site), up to PAGE_LIMIT:
+    {url: text}. Only answers 200 are kept."""
+    seen_urls: set[str] = set()
+    pages: dict[str, str] = {}
+    todo = deque(starts)
+    while todo and len(seen_urls) < PAGE_LIMIT:
+        url = todo.popleft()
+        if url in seen_urls or SKIP.search(url):
+            continue
+        seen_urls.add(url)
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        text = _text_of(response)
+        pages[url] = text
+        if "html" in response.get("Content-Type", ""):
+            parser = _Links()
+            parser.feed(text)
+            todo.extend(parser.found)
+    return pages
+
+
+def _starts(formed) -> list[str]:
+    cohort = formed.cohort
+    return [
+        "/",
+        reverse("workspace:page", args=[formed.key]),
+        reverse("workspace:cohort_tandems", args=[cohort.pk]),
+        reverse("workspace:coordinator_sees", args=[formed.key]),
+        reverse("programs:cohort_detail", args=[cohort.pk]),
+        reverse("matching:review", args=[cohort.pk]),
+        "/admin/",
+    ]
+
+
+def test_every_encrypted_field_is_planted(planted):
+    empty = [
+        f"{model.__name__}.{name}"
+        for model, name in encrypted_fields()
+        if not model.objects.exclude(**{name: ""}).exists()
+    ]
+    assert empty == []
+
+
+def test_the_partners_pages_show_what_they_wrote(planted, mentor, client_for):
+    pages = crawl(client_for(mentor), _starts(planted))
+    found = {m for text in pages.values() for m in re.findall(MARK + r"[a-z]+", text)}
+    # The mentee's private journal is the one thing the mentor never sees.
+    assert marker("journal") not in found
+    assert {marker("shared"), marker("goal"), marker("agenda"), marker("kpi")} <= found
+
+
+@pytest.mark.parametrize("role", ["coordinator", "sponsor", "superuser", "other_member"])
+def test_no_page_or_file_another_role_can_reach_shows_the_pairs_text(
+    planted, space_roles, client_for, role
+):
+    pages = crawl(client_for(space_roles[role]), _starts(planted))
+    assert len(pages) >= 3  # the crawl reached pages (the start page at least)
+    leaks = {url: re.findall(MARK + r"[a-z]+", text) for url, text in pages.items()}
+    assert {url: found for url, found in leaks.items() if found} == {}
+
+
+def test_the_coordinator_reaches_the_progress_row_but_no_text(planted, coordinator, client_for):
+    pages = crawl(client_for(coordinator), _starts(planted))
+    progress = reverse("workspace:cohort_tandems", args=[planted.cohort.pk])
+    assert progress in pages and planted.tandem.mentee.person.last_name in pages[progress]
+
+
+def test_the_superusers_crawl_searches_the_admin(planted, superuser, client_for):
+    pages = crawl(client_for(superuser), _starts(planted))
+    admin = [url for url in pages if url.startswith("/admin/")]
+    assert len(admin) > 20  # the index, the changelists and change forms
+    assert not any("/admin/workspace/" in url for url in admin)  # the space is not in the admin
+
+
+def test_no_email_and_no_audit_row_carries_the_pairs_text(planted):
+    assert mail.outbox  # invitations and agreement notes went out
+    for message in mail.outbox:
+        bodies = [message.subject, message.body] + [
+            str(content) for content, _type in getattr(message, "alternatives", [])
+        ]
+        bodies += [
+            attachment[1] if isinstance(attachment[1], str) else attachment[1].decode()
+            for attachment in message.attachments
+            if isinstance(attachment, tuple)
+        ]
+        assert MARK not in "\n".join(bodies), message.subject
+    audit = "\n".join(str(row) for row in AuditEvent.objects.values_list("data", flat=True))
+    assert MARK not in audit
+
+
+def test_a_database_dump_carries_ciphertext_and_loads_back(planted, tmp_path):
+    out = io.StringIO()
+    call_command("dumpdata", "workspace", stdout=out)
+    dump = out.getvalue()
+    assert MARK not in dump and "fernet:" in dump
+    path = tmp_path / "workspace.json"
+    path.write_text(dump)
+    from tandem.workspace.notes.models import Note
+
+    Note.objects.all().delete()
+    call_command("loaddata", str(path), verbosity=0)
+    assert set(Note.objects.values_list("text", flat=True)) == {marker("journal"), marker("shared")}
