@@ -65,6 +65,7 @@ bench: install
 	$(BIN)/python benchmarks/solve_matching.py
 	$(BIN)/python benchmarks/solver_cli.py
 	$(BIN)/python benchmarks/match_end_to_end.py
+	$(SQLITE_ENV) $(BIN)/python benchmarks/tandem_space.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

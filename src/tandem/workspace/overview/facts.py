@@ -7,6 +7,8 @@ from datetime import date, datetime
 from importlib import import_module
 from typing import Any
 
+from django.db.models import QuerySet
+
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.workspace.features import FEATURES
@@ -74,18 +76,36 @@ def _latest(*moments: datetime | None) -> datetime | None:
     return max(present) if present else None
 
 
-def progress_rows(tandems: list[Tandem]) -> list[TandemProgress]:
+# What a row needs of the tandem itself, read as values: a thousand model instances with their
+# people would cost more than everything else on the page (benchmarks/tandem_space.py).
+_BASE = (
+    "pk",
+    "confirmed_at",
+    "ended_at",
+    "cohort__target_meetings",
+    "mentor__person__first_name",
+    "mentor__person__last_name",
+    "mentee__person__first_name",
+    "mentee__person__last_name",
+)
+
+
+def _name(values: dict[str, Any], side: str) -> str:
+    return f"{values[f'{side}__person__first_name']} {values[f'{side}__person__last_name']}".strip()
+
+
+def progress_rows(tandems: QuerySet[Tandem]) -> list[TandemProgress]:
     """One row per formed tandem, in a fixed number of queries whatever their number."""
     rows = {
-        tandem.pk: TandemProgress(
-            tandem_id=tandem.pk,
-            mentor_name=tandem.mentor.person.full_name,
-            mentee_name=tandem.mentee.person.full_name,
-            formed_at=tandem.confirmed_at,  # type: ignore[arg-type]  # formed: always set
-            ended_at=tandem.ended_at,
-            meetings_planned=tandem.cohort.target_meetings,
+        values["pk"]: TandemProgress(
+            tandem_id=values["pk"],
+            mentor_name=_name(values, "mentor"),
+            mentee_name=_name(values, "mentee"),
+            formed_at=values["confirmed_at"],
+            ended_at=values["ended_at"],
+            meetings_planned=values["cohort__target_meetings"],
         )
-        for tandem in tandems
+        for values in tandems.values(*_BASE)
     }
     known = {f.name for f in fields(TandemProgress)}
     for contribution in _feature_facts(list(rows)):
@@ -105,14 +125,10 @@ def progress_rows(tandems: list[Tandem]) -> list[TandemProgress]:
     return list(rows.values())
 
 
-def formed_tandems(*, cohort: Cohort) -> list[Tandem]:
-    return list(
-        Tandem.objects.filter(
-            cohort=cohort, status__in=(TandemStatus.CONFIRMED, TandemStatus.ENDED)
-        )
-        .select_related("cohort", "mentor__person", "mentee__person")
-        .order_by("confirmed_at", "pk")
-    )
+def formed_tandems(*, cohort: Cohort) -> QuerySet[Tandem]:
+    return Tandem.objects.filter(
+        cohort=cohort, status__in=(TandemStatus.CONFIRMED, TandemStatus.ENDED)
+    ).order_by("confirmed_at", "pk")
 
 
 def cohort_progress(*, cohort: Cohort) -> list[TandemProgress]:
@@ -120,4 +136,4 @@ def cohort_progress(*, cohort: Cohort) -> list[TandemProgress]:
 
 
 def tandem_progress(*, tandem: Tandem) -> TandemProgress:
-    return progress_rows([tandem])[0]
+    return progress_rows(Tandem.objects.filter(pk=tandem.pk))[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -20,6 +21,8 @@ from tandem.workspace.overview.listing import (
     parse_sort,
     sort_rows,
 )
+
+PAGE_SIZE = 100
 
 
 @login_required
@@ -39,12 +42,18 @@ def cohort_tandems(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         quiet=quiet,
         today=timezone.localdate(),
     )
+    # A page of rows: a thousand rows would be slow to render and to read.
+    page = Paginator(sort_rows(rows, key=key, descending=descending), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "workspace/overview/cohort_tandems.html",
         {
             "cohort": cohort,
-            "rows": sort_rows(rows, key=key, descending=descending),
+            "rows": list(page.object_list),
+            "page": page,
+            "matching": len(rows),
             "total": len(every),
             "sort_key": key,
             "descending": descending,

@@ -92,3 +92,13 @@ def test_nobody_else_sees_a_tandems_coordinator_view(formed, space_roles, client
 def test_list_in_german(formed, coordinator, client_for):
     response = client_for(coordinator).get(cohort_list(formed.cohort), HTTP_ACCEPT_LANGUAGE="de")
     assert "nicht unterschrieben" in response.content.decode()
+
+
+def test_a_long_list_comes_in_pages_of_a_hundred(formed, coordinator, client_for):
+    TandemFactory.create_batch(99, cohort=formed.cohort, confirmed=True)  # 101 in all
+    client = client_for(coordinator)
+    first = client.get(cohort_list(formed.cohort)).content.decode()
+    assert first.count("<tr>") - 1 == 100  # the header row aside
+    assert "101 tandems of 101 shown" in first and "Page 1 of 2" in first
+    second = client.get(cohort_list(formed.cohort) + "?page=2").content.decode()
+    assert second.count("<tr>") - 1 == 1
