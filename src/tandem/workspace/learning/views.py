@@ -69,8 +69,10 @@ def _page(
         "kpis": list(kpis(space=space)),
         "suggestions": kpi_suggestions(space=space),
         "learning_form": learning_form
-        or LearningForm(topics=topics, initial={"learned_on": timezone.localdate()}),
-        "kpi_form": kpi_form or KpiForm(topics=topics, initial=_kpi_initial(request)),
+        or LearningForm(
+            prefix="learning", topics=topics, initial={"learned_on": timezone.localdate()}
+        ),
+        "kpi_form": kpi_form or KpiForm(prefix="kpi", topics=topics, initial=_kpi_initial(request)),
     }
     return render(request, "workspace/learning/page.html", context, status=status)
 
@@ -94,7 +96,7 @@ def learning_page(request: AuthenticatedHttpRequest, space: Space) -> HttpRespon
 @require_POST
 @space_view(write=True)
 def learning_create(request: AuthenticatedHttpRequest, space: Space) -> HttpResponse:
-    form = LearningForm(request.POST, topics=topic_choices(space=space))
+    form = LearningForm(request.POST, prefix="learning", topics=topic_choices(space=space))
     if form.is_valid() and _save(
         form,
         lambda: learning_add(
@@ -125,7 +127,7 @@ def learning_remove(request: AuthenticatedHttpRequest, space: Space, pk: int) ->
 @require_POST
 @space_view(write=True)
 def kpi_create(request: AuthenticatedHttpRequest, space: Space) -> HttpResponse:
-    form = KpiForm(request.POST, topics=topic_choices(space=space))
+    form = KpiForm(request.POST, prefix="kpi", topics=topic_choices(space=space))
     if form.is_valid() and _save(
         form,
         lambda: kpi_add(

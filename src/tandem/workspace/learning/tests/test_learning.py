@@ -51,7 +51,11 @@ def add_kpi(formed, user, target=3):
 def test_a_partner_records_a_learning_that_both_read(formed, mentee, mentor, client_for):
     response = client_for(mentee).post(
         url("learning_add", formed),
-        {"topic": topic().pk, "learned_on": today().isoformat(), "text": LEARNED},
+        {
+            "learning-topic": topic().pk,
+            "learning-learned_on": today().isoformat(),
+            "learning-text": LEARNED,
+        },
     )
     assert response.status_code == 302
     learning = Learning.objects.get()
@@ -67,12 +71,14 @@ def test_a_learning_in_the_future_or_without_topic_is_refused(formed, mentee, cl
     tomorrow = (today() + datetime.timedelta(days=1)).isoformat()
     client = client_for(mentee)
     future = client.post(
-        url("learning_add", formed), {"topic": topic().pk, "learned_on": tomorrow, "text": "x"}
+        url("learning_add", formed),
+        {"learning-topic": topic().pk, "learning-learned_on": tomorrow, "learning-text": "x"},
     )
     assert future.status_code == 400
     assert "lies in the future" in future.content.decode()
     no_topic = client.post(
-        url("learning_add", formed), {"learned_on": today().isoformat(), "text": "x"}
+        url("learning_add", formed),
+        {"learning-learned_on": today().isoformat(), "learning-text": "x"},
     )
     assert "Choose the topic" in no_topic.content.decode()
     assert not Learning.objects.exists()
@@ -110,7 +116,7 @@ def test_the_database_ties_done_to_the_target(formed, mentee):
 def test_a_kpi_due_in_the_past_is_refused(formed, mentee, client_for):
     response = client_for(mentee).post(
         url("kpi_add", formed),
-        {"title": GOAL, "target": "3", "due_on": "2020-01-01"},
+        {"kpi-title": GOAL, "kpi-target": "3", "kpi-due_on": "2020-01-01"},
     )
     assert response.status_code == 400
     assert "due date has passed" in response.content.decode()
@@ -137,9 +143,9 @@ def test_everyone_else_is_refused_every_learning_url(formed, mentee, space_roles
     client = client_for(space_roles[role])
     assert client.get(url("learning", formed)).status_code == 403
     posts = [
-        ("learning_add", (), {"topic": topic().pk, "learned_on": today(), "text": "x"}),
+        ("learning_add", (), {"learning-topic": topic().pk, "learning-text": "x"}),
         ("learning_delete", (learning.pk,), {}),
-        ("kpi_add", (), {"title": "x", "target": 1, "due_on": today()}),
+        ("kpi_add", (), {"kpi-title": "x", "kpi-target": 1, "kpi-due_on": today()}),
         ("kpi_progress", (kpi.pk,), {"progress": 3}),
         ("kpi_delete", (kpi.pk,), {}),
     ]
