@@ -165,7 +165,7 @@ def card(*, space: Space) -> dict[str, Any] | None:
             mine=Exists(signed_by.filter(side=space.side)),
             theirs=Exists(signed_by.filter(side=space.partner_side)),
         )
-        .values("number", "status", "signed_at", "mine", "theirs")
+        .values("pk", "number", "status", "signed_at", "mine", "theirs")
     )
     in_force = next((row for row in rows if row["status"] == AgreementStatus.SIGNED), None)
     being_agreed = next((row for row in rows if row["status"] != AgreementStatus.SIGNED), None)
@@ -177,9 +177,21 @@ def card(*, space: Space) -> dict[str, Any] | None:
             open_state = "awaiting_you"
         else:
             open_state = "awaiting_partner"
+    # The goals of the version in force (else of the one being agreed), for the space page.
+    shown = in_force or being_agreed
+    goals = (
+        list(
+            AgreementGoal.objects.filter(version_id=shown["pk"])
+            .prefetch_related("topics")
+            .order_by("direction", "position", "pk")
+        )
+        if shown is not None
+        else []
+    )
     return {
         "key": space.key,
         "partner": space.partner,
+        "goals": goals,
         "signed_at": in_force["signed_at"] if in_force else None,
         "open_state": open_state,
         "open_number": being_agreed["number"] if being_agreed else None,

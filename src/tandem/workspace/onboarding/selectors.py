@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
 from django.utils.functional import Promise
@@ -14,7 +13,7 @@ from tandem.programs.cohorts.selectors import cohort_current_charter
 from tandem.programs.models import CohortEvent, EventResponse, Program
 from tandem.topics.localize import is_german
 from tandem.workspace.access import MENTOR, Space
-from tandem.workspace.features import FEATURES
+from tandem.workspace.features import feature_hooks
 from tandem.workspace.onboarding.checklist import ChecklistItem, checklist_items, progress
 from tandem.workspace.onboarding.guides import DEFAULTS
 from tandem.workspace.onboarding.models import ChecklistTick, GuideKind, ProgramGuide
@@ -75,18 +74,8 @@ def _feature_facts(space: Space) -> dict[str, bool]:
     """What the other features know (agreement signed, first meeting): their
     ``checklist_facts(space=…)``, where they have one."""
     facts: dict[str, bool] = {}
-    for feature in FEATURES:
-        if feature == "onboarding":
-            continue
-        try:
-            selectors = import_module(f"tandem.workspace.{feature}.selectors")
-        except ModuleNotFoundError as error:
-            if error.name != f"tandem.workspace.{feature}.selectors":
-                raise
-            continue
-        contribute = getattr(selectors, "checklist_facts", None)
-        if contribute is not None:
-            facts.update(contribute(space=space))
+    for _feature, contribute in feature_hooks("checklist_facts"):
+        facts.update(contribute(space=space))
     return facts
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from importlib import import_module
 from typing import Any
 
 from django.db.models import QuerySet
 
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemStatus
-from tandem.workspace.features import FEATURES
+from tandem.workspace.features import feature_hooks
 
 # The facts a feature may contribute (anything else is a programming error, caught in tests).
 FACT_NAMES = (
@@ -57,18 +56,7 @@ class TandemProgress:
 
 
 def _feature_facts(tandem_ids: list[int]) -> list[dict[int, dict[str, Any]]]:
-    found = []
-    for feature in FEATURES:
-        try:
-            selectors = import_module(f"tandem.workspace.{feature}.selectors")
-        except ModuleNotFoundError as error:
-            if error.name != f"tandem.workspace.{feature}.selectors":
-                raise
-            continue
-        contribute = getattr(selectors, "progress_facts", None)
-        if contribute is not None:
-            found.append(contribute(tandem_ids=tandem_ids))
-    return found
+    return [contribute(tandem_ids=tandem_ids) for _f, contribute in feature_hooks("progress_facts")]
 
 
 def _latest(*moments: datetime | None) -> datetime | None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
 from tandem.programs.cohorts.selectors import cohort_contact
 from tandem.workspace.access import Space
-from tandem.workspace.features import FEATURES
+from tandem.workspace.features import feature_hooks
 
 
 @dataclass(frozen=True)
@@ -20,15 +19,8 @@ class Card:
 
 def space_cards(*, space: Space) -> list[Card]:
     cards = []
-    for feature in FEATURES:
-        try:
-            selectors = import_module(f"tandem.workspace.{feature}.selectors")
-        except ModuleNotFoundError as error:
-            if error.name != f"tandem.workspace.{feature}.selectors":
-                raise
-            continue
-        card = getattr(selectors, "card", None)
-        data = card(space=space) if card is not None else None
+    for feature, card in feature_hooks("card"):
+        data = card(space=space)
         if data is not None:
             cards.append(Card(feature, f"workspace/{feature}/_card.html", data))
     return cards
