@@ -27,7 +27,7 @@ from tandem.people.tests.factories import PersonFactory
 def build_chain(length: int) -> list[Person]:
     people: list[Person] = []
     for _ in range(length):
-        people.append(PersonFactory(manager=people[-1] if people else None))
+        people.append(PersonFactory.create(manager=people[-1] if people else None))
     return people
 
 
@@ -68,7 +68,8 @@ def test_excluded_pairs_for_a_cohort_take_one_query_not_one_per_pair(
 @settings(
     max_examples=20,
     suppress_health_check=[
-        *settings.default.suppress_health_check,
+        # settings() starts from the loaded profile (`settings.default` may be None to mypy)
+        *settings().suppress_health_check,
         HealthCheck.function_scoped_fixture,
     ],
 )

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from tandem.enrolment.models import Enrolment
 from tandem.matching.proposals.services import tandem_accept
-from tandem.programs.models import Cohort
 from tandem.programs.choices import Phase
+from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.tandems.tests.factories import TandemFactory
 
