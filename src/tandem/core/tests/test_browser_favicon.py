@@ -7,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_sign_in_page_loads_in_chromium_without_any_404(browser_page):
+def test_the_sign_in_page_loads_in_chromium_without_any_404(browser_page) -> None:
     missing: list[str] = []
     browser_page.on(
         "response",

@@ -48,8 +48,9 @@ def problems(page: str) -> list[str]:
         for match in re.finditer(pattern, text):
             found.append(f"{what}: …{text[max(0, match.start() - 60) : match.end() + 20]}…")
     for word in sorted(set(re.findall(r"\b[a-z]+\b", text)) & ENGLISH_WORDS):
-        match = re.search(rf"\b{word}\b", text)
-        found.append(f"English {word!r}: …{text[max(0, match.start() - 60) : match.end() + 40]}…")
+        hit = re.search(rf"\b{word}\b", text)
+        assert hit is not None  # findall above found the word in this very text
+        found.append(f"English {word!r}: …{text[max(0, hit.start() - 60) : hit.end() + 40]}…")
     return found
 
 

@@ -17,6 +17,7 @@ def a_session(*, expires_in: timedelta) -> str:
     store = SessionStore()
     store["who"] = "someone"
     store.create()
+    assert store.session_key is not None  # create() saved it under a new key
     Session.objects.filter(pk=store.session_key).update(expire_date=timezone.now() + expires_in)
     return store.session_key
 

@@ -9,9 +9,11 @@ one); `enrol` goes through `enrolment_create`, so the cohort must be open (see
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from typing import Any
 
 import factory
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from tandem.enrolment.choices import EnrolmentStatus, GiveBackDirection, InvitationStatus, Role
@@ -22,6 +24,7 @@ from tandem.enrolment.models import (
     LearningNeed,
     TeachingOffer,
 )
+from tandem.people.models import Person
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
 from tandem.programs.models import Cohort
@@ -30,7 +33,7 @@ from tandem.topics.models import Topic, TopicKind
 from tandem.topics.tests.factories import TopicAreaFactory, TopicFactory
 
 
-class EnrolmentFactory(factory.django.DjangoModelFactory):
+class EnrolmentFactory(factory.django.DjangoModelFactory[Enrolment]):
     """An active mentee enrolment in a cohort that is open for enrolment (no topics yet);
     `withdrawn=True` for one withdrawn now."""
 
@@ -51,7 +54,7 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
         )
 
 
-class LearningNeedFactory(factory.django.DjangoModelFactory):
+class LearningNeedFactory(factory.django.DjangoModelFactory[LearningNeed]):
     class Meta:
         model = LearningNeed
 
@@ -61,7 +64,7 @@ class LearningNeedFactory(factory.django.DjangoModelFactory):
     target_level = 4
 
 
-class TeachingOfferFactory(factory.django.DjangoModelFactory):
+class TeachingOfferFactory(factory.django.DjangoModelFactory[TeachingOffer]):
     class Meta:
         model = TeachingOffer
 
@@ -70,7 +73,7 @@ class TeachingOfferFactory(factory.django.DjangoModelFactory):
     level = 5
 
 
-class ConsentRecordFactory(factory.django.DjangoModelFactory):
+class ConsentRecordFactory(factory.django.DjangoModelFactory[ConsentRecord]):
     class Meta:
         model = ConsentRecord
 
@@ -78,7 +81,7 @@ class ConsentRecordFactory(factory.django.DjangoModelFactory):
     charter = factory.SubFactory(CharterFactory)
 
 
-class InvitationFactory(factory.django.DjangoModelFactory):
+class InvitationFactory(factory.django.DjangoModelFactory[Invitation]):
     class Meta:
         model = Invitation
 
@@ -89,14 +92,14 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 
 
 def learn_topic(**kwargs: Any) -> Topic:
-    return TopicFactory(**kwargs)
+    return TopicFactory.create(**kwargs)
 
 
 def give_back_topic(**kwargs: Any) -> Topic:
-    area = TopicAreaFactory(
+    area = TopicAreaFactory.create(
         code="test-give-back", kind=TopicKind.GIVE_BACK, name_de="Rückgabe", name_en="Give back"
     )
-    return TopicFactory(area=area, **kwargs)
+    return TopicFactory.create(area=area, **kwargs)
 
 
 def answers_for(role: str, **overrides: Any) -> dict[str, Any]:
@@ -122,7 +125,13 @@ def answers_for(role: str, **overrides: Any) -> dict[str, Any]:
     return values
 
 
-def enrol(cohort: Cohort, person, actor=None, role: str = Role.MENTEE, **overrides: Any):
+def enrol(
+    cohort: Cohort,
+    person: Person,
+    actor: User | None = None,
+    role: str = Role.MENTEE,
+    **overrides: Any,
+) -> Enrolment:
     """Enrol through the service with valid answers."""
     from tandem.enrolment.enrolling.services import enrolment_create
 
@@ -134,8 +143,8 @@ def enrol(cohort: Cohort, person, actor=None, role: str = Role.MENTEE, **overrid
 def form_data(
     *,
     role: str = Role.MENTEE,
-    needs: list[tuple[Topic, int, int]] = (),
-    offers: list[tuple[Topic, int]] = (),
+    needs: Sequence[tuple[Topic, int, int]] = (),
+    offers: Sequence[tuple[Topic, int]] = (),
     charter_version: int | None = 1,
     **fields: Any,
 ) -> dict[str, Any]:
@@ -165,7 +174,9 @@ def form_data(
     return data
 
 
-def enrol_late(cohort: Cohort, person=None, *, role: str = Role.MENTEE, **answers: Any):
+def enrol_late(
+    cohort: Cohort, person: Person | None = None, *, role: str = Role.MENTEE, **answers: Any
+) -> Enrolment:
     """Enrol someone into a cohort that is already past enrolment (matching, running), through
     the service, by a short step back to "enrolment open". Without `person`, a new person of a
     fitting career level (1 for mentors, 5 otherwise)."""
@@ -173,7 +184,7 @@ def enrol_late(cohort: Cohort, person=None, *, role: str = Role.MENTEE, **answer
     cohort.phase = Phase.ENROLMENT_OPEN
     cohort.save(update_fields=["phase"])
     if person is None:
-        person = PersonFactory(career_level=1 if role == Role.MENTOR else 5)
+        person = PersonFactory.create(career_level=1 if role == Role.MENTOR else 5)
     enrolment = enrol(cohort, person, role=role, **answers)
     cohort.phase = phase
     cohort.save(update_fields=["phase"])

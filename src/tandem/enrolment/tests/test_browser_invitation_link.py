@@ -25,11 +25,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def link_from_the_invitation_email(*, coordinator, live_server, settings) -> str:
     """Invite one person the way a coordinator does and return the link from their e-mail."""
     settings.SITE_ROOT = live_server.url
-    cohort = CohortFactory(phase=Phase.ENROLMENT_OPEN, coordinator=coordinator, name="Frühjahr")
-    person = PersonFactory(first_name="Marlene")
+    cohort = CohortFactory.create(
+        phase=Phase.ENROLMENT_OPEN, coordinator=coordinator, name="Frühjahr"
+    )
+    person = PersonFactory.create(first_name="Marlene")
     mail.outbox.clear()
     invitations_send(cohort=cohort, people=[person], actor=coordinator)
     (message,) = [m for m in mail.outbox if person.email in m.to]
+    assert isinstance(message.body, str)  # the mail's text, rendered (not a lazy string)
     match = re.search(r"https?://\S+/invite/[\w-]+/", message.body)
     assert match, message.body
     return match.group(0)

@@ -9,13 +9,14 @@ from tandem.enrolment.invitations.selectors import invitation_counts
 from tandem.enrolment.models import Enrolment, Invitation
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase
+from tandem.programs.models import Cohort
 from tandem.programs.tests.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def invite(cohort, status: str, enrolment_status: str | None = None) -> Invitation:
-    person = PersonFactory()
+def invite(cohort: Cohort, status: str, enrolment_status: str | None = None) -> Invitation:
+    person = PersonFactory.create()
     if enrolment_status:
         Enrolment.objects.create(
             cohort=cohort,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -20,8 +21,8 @@ from tandem.programs.choices import Phase
 pytestmark = pytest.mark.django_db
 
 
-def sent_days_ago(days: int, **kwargs) -> Invitation:
-    invitation = InvitationFactory(**kwargs)
+def sent_days_ago(days: int, **kwargs: Any) -> Invitation:
+    invitation = InvitationFactory.create(**kwargs)
     Invitation.objects.filter(pk=invitation.pk).update(
         sent_at=timezone.now() - datetime.timedelta(days=days)
     )

@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
 from tandem.enrolment.choices import InvitationStatus, Role
+from tandem.enrolment.models import Enrolment
 from tandem.enrolment.tests.factories import (
     ConsentRecordFactory,
     EnrolmentFactory,
@@ -18,9 +20,10 @@ from tandem.enrolment.tests.factories import (
 )
 from tandem.home.selectors import coordinator_home, participant_home
 from tandem.matching.models import MentorRequest, RequestStatus
+from tandem.people.models import Person
 from tandem.people.tests.factories import PersonFactory
 from tandem.programs.choices import Phase, RsvpAnswer
-from tandem.programs.models import EventResponse
+from tandem.programs.models import Cohort, CohortEvent, EventResponse, Program
 from tandem.programs.phases.guards import phase_due
 from tandem.programs.tests.factories import (
     CharterFactory,
@@ -28,6 +31,7 @@ from tandem.programs.tests.factories import (
     CohortFactory,
     ProgramFactory,
 )
+from tandem.tandems.models import Tandem
 from tandem.tandems.tests.factories import TandemFactory
 
 HOME = reverse("home:home")
@@ -42,23 +46,27 @@ def soon(days: int) -> datetime.datetime:
     return timezone.now() + datetime.timedelta(days=days)
 
 
-def participant_world(person, *, cohorts: int = 3):
+def participant_world(
+    person: Person, *, cohorts: int = 3
+) -> list[tuple[Cohort, Enrolment, Tandem, CohortEvent, Cohort, Cohort]]:
     """``cohorts`` running cohorts where the person is a mentee with a published proposal, an
     unanswered event and a new charter version; plus an invitation and a mentor request each."""
     made = []
     for n in range(cohorts):
-        cohort = CohortFactory(phase=Phase.RUNNING, name=f"Runde {n}")
-        charter = CharterFactory(cohort=cohort)
-        mine = EnrolmentFactory(cohort=cohort, person=person, role=Role.MENTEE)
-        ConsentRecordFactory(person=person, charter=charter)
-        CharterFactory(cohort=cohort)  # version 2: not accepted yet
-        tandem = TandemFactory(cohort=cohort, mentee=mine, published=True)
-        event = CohortEventFactory(cohort=cohort, starts_at=soon(n + 1), title=f"Kickoff {n}")
-        invited = CohortFactory(phase=Phase.ENROLMENT_OPEN, name=f"Offen {n}")
-        InvitationFactory(cohort=invited, person=person)
-        as_mentor = CohortFactory(phase=Phase.MATCHING, name=f"Wahl {n}")
-        mentor = EnrolmentFactory(cohort=as_mentor, person=person, role=Role.MENTOR)
-        asking = EnrolmentFactory(cohort=as_mentor, role=Role.MENTEE)
+        cohort = CohortFactory.create(phase=Phase.RUNNING, name=f"Runde {n}")
+        charter = CharterFactory.create(cohort=cohort)
+        mine = EnrolmentFactory.create(cohort=cohort, person=person, role=Role.MENTEE)
+        ConsentRecordFactory.create(person=person, charter=charter)
+        CharterFactory.create(cohort=cohort)  # version 2: not accepted yet
+        tandem = TandemFactory.create(cohort=cohort, mentee=mine, published=True)
+        event = CohortEventFactory.create(
+            cohort=cohort, starts_at=soon(n + 1), title=f"Kickoff {n}"
+        )
+        invited = CohortFactory.create(phase=Phase.ENROLMENT_OPEN, name=f"Offen {n}")
+        InvitationFactory.create(cohort=invited, person=person)
+        as_mentor = CohortFactory.create(phase=Phase.MATCHING, name=f"Wahl {n}")
+        mentor = EnrolmentFactory.create(cohort=as_mentor, person=person, role=Role.MENTOR)
+        asking = EnrolmentFactory.create(cohort=as_mentor, role=Role.MENTEE)
         MentorRequest.objects.create(
             cohort=as_mentor, mentee=asking, mentor=mentor, goals="g", offer="o"
         )
@@ -152,11 +160,13 @@ def test_the_participants_home_page_does_not_grow_with_cohorts(
 # The coordinator ---------------------------------------------------------------------------------
 
 
-def coordinator_world(coordinator, *, cohorts: int = 3, round_name: str = "Runde"):
-    program = ProgramFactory(name="Digital Leadership")
+def coordinator_world(
+    coordinator: User, *, cohorts: int = 3, round_name: str = "Runde"
+) -> tuple[Program, list[Cohort]]:
+    program = ProgramFactory.create(name="Digital Leadership")
     made = []
     for n in range(cohorts):
-        cohort = CohortFactory(
+        cohort = CohortFactory.create(
             program=program,
             phase=Phase.MATCHING,
             name=f"{round_name} {n}",
@@ -165,10 +175,10 @@ def coordinator_world(coordinator, *, cohorts: int = 3, round_name: str = "Runde
         )
         TandemFactory.create_batch(2, cohort=cohort)  # drafts
         TandemFactory.create_batch(3, cohort=cohort, published=True)
-        TandemFactory(cohort=cohort, confirmed=True)
+        TandemFactory.create(cohort=cohort, confirmed=True)
         for _ in range(2):
-            mentee = EnrolmentFactory(cohort=cohort, role=Role.MENTEE)
-            mentor = EnrolmentFactory(cohort=cohort, role=Role.MENTOR)
+            mentee = EnrolmentFactory.create(cohort=cohort, role=Role.MENTEE)
+            mentor = EnrolmentFactory.create(cohort=cohort, role=Role.MENTOR)
             MentorRequest.objects.create(
                 cohort=cohort,
                 mentee=mentee,
@@ -178,10 +188,10 @@ def coordinator_world(coordinator, *, cohorts: int = 3, round_name: str = "Runde
                 status=RequestStatus.AWAITING_APPROVAL,
             )
         InvitationFactory.create_batch(4, cohort=cohort)
-        InvitationFactory(cohort=cohort, status=InvitationStatus.DECLINED)
+        InvitationFactory.create(cohort=cohort, status=InvitationStatus.DECLINED)
         made.append(cohort)
-    CohortFactory(program=program, phase=Phase.CLOSED, name=f"Alt {round_name}")
-    ProgramFactory(name="Retired", is_active=False)
+    CohortFactory.create(program=program, phase=Phase.CLOSED, name=f"Alt {round_name}")
+    ProgramFactory.create(name="Retired", is_active=False)
     return program, made
 
 

@@ -35,7 +35,9 @@ def often(usual: st.SearchStrategy, rare: st.SearchStrategy) -> st.SearchStrateg
 
 
 @st.composite
-def profiles(draw: st.DrawFn, enrolment_id: str, other_ids: list[str], role: str = "mentee"):
+def profiles(
+    draw: st.DrawFn, enrolment_id: int, other_ids: list[int], role: str = "mentee"
+) -> Profile:
     other_role = "mentor" if role == "mentee" else "mentee"
     senior, junior = (2, 4), (0, 2)
     extra_slots = st.frozensets(SLOTS, max_size=3)
@@ -95,8 +97,9 @@ topic_priorities = st.dictionaries(st.integers(0, 3), st.integers(0, 5))
 def cohorts(draw: st.DrawFn, max_size: int = 6) -> tuple[list[Profile], list[Profile], CohortRules]:
     n_e = draw(st.integers(0, max_size))
     n_m = draw(st.integers(0, max_size))
-    e_ids = [f"e{i}" for i in range(n_e)]
-    m_ids = [f"m{j}" for j in range(n_m)]
+    # Enrolment ids are ints as in the app: mentees 100, 101, …, mentors 200, 201, …
+    e_ids = [100 + i for i in range(n_e)]
+    m_ids = [200 + j for j in range(n_m)]
     mentees = [draw(profiles(e, m_ids)) for e in e_ids]
     mentors = [draw(profiles(m, e_ids, role="mentor")) for m in m_ids]
     pairs = st.frozensets(st.tuples(PERSONS, PERSONS).map(frozenset), max_size=6)

@@ -75,14 +75,14 @@ def instances(
     if rankings:
         mentor_ids = [t.id for t in mentors]
         mentee_ids = [m.id for m in mentees]
-        for m in mentees:
+        for mentee in mentees:
             if draw(st.booleans()):
                 chosen = draw(st.lists(st.sampled_from(mentor_ids), unique=True))
-                mentee_rankings[m.id] = tuple(chosen)
-        for t in mentors:
+                mentee_rankings[mentee.id] = tuple(chosen)
+        for mentor in mentors:
             if draw(st.booleans()):
                 chosen = draw(st.lists(st.sampled_from(mentee_ids), unique=True))
-                mentor_rankings[t.id] = tuple(chosen)
+                mentor_rankings[mentor.id] = tuple(chosen)
     return Instance(
         mentees=tuple(mentees),
         mentors=tuple(mentors),
@@ -154,7 +154,7 @@ def all_matchings(instance: Instance) -> Iterator[set[tuple[str, str]]]:
     pinned = dict(instance.pinned)
     mentees = [m.id for m in instance.mentees]
     cap = {t.id: t.capacity for t in instance.mentors}
-    options = {
+    options: dict[str, list[str | None]] = {
         m: [pinned[m]] if m in pinned else [None, *(t for (a, t) in ok if a == m)] for m in mentees
     }
     load: Counter[str] = Counter()

@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from tandem.matching.engine.baselines import gale_shapley_by_score, greedy_by_score
-from tandem.matching.engine.stable_market import NO_FEASIBLE_PARTNER, PARTNERS_AT_CAPACITY
-from tandem.matching.engine.types import Edge, Instance, InstanceError, Pair, Participant
+from tandem.matching.engine.types import (
+    NO_FEASIBLE_PARTNER,
+    PARTNERS_AT_CAPACITY,
+    Edge,
+    Instance,
+    InstanceError,
+    Pair,
+    Participant,
+)
 from tandem.matching.tests.stable_oracles import unmatched_both_sides
 
 

@@ -195,7 +195,7 @@ def _reading(data: bytes) -> object:
 
 
 ids = st.sampled_from(["a", "b", "c", "", "ä", 7, None, 10**20, ["a"]])
-values = st.one_of(
+values: st.SearchStrategy[object] = st.one_of(
     st.integers(-3, 3),
     st.sampled_from([10**20, -(10**25), 1.5, 100, 100.5, "high", None, True, [], {}]),
     st.floats(0, 100),

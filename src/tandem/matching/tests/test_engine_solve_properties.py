@@ -15,13 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tandem.matching.engine.problem import problem_from_instance
-from tandem.matching.engine.solve import (
+from tandem.matching.engine.solve import solve_problem
+from tandem.matching.engine.types import (
     NO_CAPACITY,
     NO_FEASIBLE_PARTNER,
     PARTNERS_AT_CAPACITY,
-    solve_problem,
+    Edge,
+    Instance,
+    Mode,
+    Participant,
 )
-from tandem.matching.engine.types import Edge, Instance, Mode, Participant
 
 # More examples than the profile's 100: instances are tiny and the solver has many branches.
 SETTINGS = settings(max_examples=250)
@@ -181,7 +184,7 @@ def test_certificate_bound_equals_total_and_duals_are_feasible(instance, mode):
 
 @SETTINGS
 @given(instances(capacities=st.integers(0, 2)), st.sampled_from([Mode.SCORE, Mode.COUNT]))
-def test_unmatched_reasons_are_true(instance, mode):
+def test_unmatched_reasons_are_true(instance, mode) -> None:
     result = solve_problem(problem_from_instance(instance), mode=mode).result
     forbidden = set(instance.forbidden)
     load: dict[str, int] = {}

@@ -19,8 +19,9 @@ from tandem.matching.pairing.hard_rules import (
 )
 from tandem.matching.tests.profile_strategies import cohorts
 
+MENTEE_ID, MENTOR_ID = 1, 2
 MENTEE = Profile(
-    enrolment_id="e1",
+    enrolment_id=MENTEE_ID,
     person_id="boss",
     side="mentee",
     career_level=6,
@@ -33,7 +34,7 @@ MENTEE = Profile(
     availability=frozenset({"tue-midday", "thu-morning"}),
 )
 MENTOR = Profile(
-    enrolment_id="m1",
+    enrolment_id=MENTOR_ID,
     person_id="junior",
     side="mentor",
     career_level=2,
@@ -143,8 +144,10 @@ def test_eligibility_follows_side_and_flags():
 
 
 def test_do_not_match_pairs_are_directed_by_enrolment():
-    assert codes(rules=CohortRules(do_not_match=frozenset({("e1", "m1")}))) == ["do_not_match"]
-    assert codes(rules=CohortRules(do_not_match=frozenset({("m1", "e1")}))) == []
+    assert codes(rules=CohortRules(do_not_match=frozenset({(MENTEE_ID, MENTOR_ID)}))) == [
+        "do_not_match"
+    ]
+    assert codes(rules=CohortRules(do_not_match=frozenset({(MENTOR_ID, MENTEE_ID)}))) == []
 
 
 def test_all_violations_are_reported_in_the_fixed_order():
@@ -163,7 +166,7 @@ def test_all_violations_are_reported_in_the_fixed_order():
         exclude_same_org_unit=True,
         exclude_same_manager=True,
         reporting_line_pairs=frozenset({frozenset({"boss"})}),
-        do_not_match=frozenset({("e1", "m1")}),
+        do_not_match=frozenset({(MENTEE_ID, MENTOR_ID)}),
     )
     assert codes(mentor=bad, rules=rules) == [
         "same_person",

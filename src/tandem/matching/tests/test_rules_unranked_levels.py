@@ -4,6 +4,7 @@ calling the level unknown (or treating it as level 0)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypedDict
 
 from django.utils.translation import override
 
@@ -12,13 +13,25 @@ from tandem.matching.pairing.hard_rules import CohortRules, Profile, pair_violat
 from tandem.matching.pairing.messages import rule_count_phrase, unmatched_text, violation_text
 from tandem.people.models import CareerLevel
 
-COMMON = {
+
+class Common(TypedDict):
+    """What both profiles share, so that only the levels can keep them apart."""
+
+    languages: frozenset[str]
+    formats: frozenset[str]
+    availability: frozenset[str]
+
+
+COMMON: Common = {
     "languages": frozenset({"de"}),
     "formats": frozenset({"online"}),
     "availability": frozenset({"tue-midday"}),
 }
-MENTEE = Profile(enrolment_id="e1", person_id="boss", side="mentee", career_level=6, **COMMON)
-MENTOR = Profile(enrolment_id="m1", person_id="junior", side="mentor", career_level=2, **COMMON)
+MENTEE_ID, MENTOR_ID = 1, 2
+MENTEE = Profile(enrolment_id=MENTEE_ID, person_id="boss", side="mentee", career_level=6, **COMMON)
+MENTOR = Profile(
+    enrolment_id=MENTOR_ID, person_id="junior", side="mentor", career_level=2, **COMMON
+)
 UNRANKED = {"career_level": None, "career_level_unranked": True}
 RULES = CohortRules(direction="career_level")
 

@@ -16,8 +16,9 @@ from tandem.matching.pairing.scoring import (
 )
 from tandem.matching.tests.profile_strategies import profiles, topic_priorities, weights
 
-MENTEE = Profile(enrolment_id="e", person_id=1)
-MENTOR = Profile(enrolment_id="m", person_id=2)
+MENTEE_ID, MENTOR_ID = 1, 2
+MENTEE = Profile(enrolment_id=MENTEE_ID, person_id=1)
+MENTOR = Profile(enrolment_id=MENTOR_ID, person_id=2)
 
 
 def score(mentee=MENTEE, mentor=MENTOR, priority=None, w=DEFAULT_WEIGHTS):
@@ -48,8 +49,8 @@ def test_a_topic_is_covered_fully_at_the_target_and_partly_between_current_and_t
 
 
 def test_coverage_is_weighted_by_company_priority():
-    mentee = Profile(enrolment_id="e", person_id=1, needs={"ai": (1, 4), "excel": (1, 4)})
-    mentor = Profile(enrolment_id="m", person_id=2, teaches={"ai": 5})
+    mentee = Profile(enrolment_id=MENTEE_ID, person_id=1, needs={"ai": (1, 4), "excel": (1, 4)})
+    mentor = Profile(enrolment_id=MENTOR_ID, person_id=2, teaches={"ai": 5})
     b = score(mentee, mentor, priority={"ai": 5, "excel": 0})
     share = priority_weight(5) / (priority_weight(5) + priority_weight(0))
     assert b["coverage"] == pytest.approx(45 * share)
@@ -65,49 +66,51 @@ def test_a_mentee_without_needs_and_a_mentor_without_wishes_get_the_neutral_half
 
 
 def test_give_back_is_the_share_of_the_mentors_wishes_the_mentee_offers():
-    mentee = Profile(enrolment_id="e", person_id=1, offers_back=frozenset({"lead", "budget"}))
+    mentee = Profile(enrolment_id=MENTEE_ID, person_id=1, offers_back=frozenset({"lead", "budget"}))
     mentor = Profile(
-        enrolment_id="m", person_id=2, wishes_back=frozenset({"lead", "network", "politics", "x"})
+        enrolment_id=MENTOR_ID,
+        person_id=2,
+        wishes_back=frozenset({"lead", "network", "politics", "x"}),
     )
     assert score(mentee, mentor)["give_back"] == 5.0
 
 
 def test_interests_are_the_jaccard_index():
-    mentee = Profile(enrolment_id="e", person_id=1, interests=frozenset({"a", "b", "c"}))
-    mentor = Profile(enrolment_id="m", person_id=2, interests=frozenset({"b", "c", "d"}))
+    mentee = Profile(enrolment_id=MENTEE_ID, person_id=1, interests=frozenset({"a", "b", "c"}))
+    mentor = Profile(enrolment_id=MENTOR_ID, person_id=2, interests=frozenset({"b", "c", "d"}))
     assert score(mentee, mentor)["interests"] == 5.0
     assert score()["interests"] == 0.0
 
 
 def test_teaching_profile_bridging_and_preferences_are_all_or_nothing():
-    mentee = Profile(enrolment_id="e", person_id=1, org_unit_id="sales")
+    mentee = Profile(enrolment_id=MENTEE_ID, person_id=1, org_unit_id="sales")
     mentor = Profile(
-        enrolment_id="m",
+        enrolment_id=MENTOR_ID,
         person_id=2,
         org_unit_id="it",
         has_teaching_profile=True,
-        preferred=frozenset({"e"}),
+        preferred=frozenset({MENTEE_ID}),
     )
     b = score(mentee, mentor)
     assert (b["teaching_profile"], b["bridging"], b["preferences"]) == (10.0, 5.0, 10.0)
-    unknown_unit = Profile(enrolment_id="m", person_id=2, org_unit_id=None)
+    unknown_unit = Profile(enrolment_id=MENTOR_ID, person_id=2, org_unit_id=None)
     assert score(mentee, unknown_unit)["bridging"] == 0.0
-    asked = Profile(enrolment_id="e", person_id=1, preferred=frozenset({"m"}))
+    asked = Profile(enrolment_id=MENTEE_ID, person_id=1, preferred=frozenset({MENTOR_ID}))
     assert score(asked, MENTOR)["preferences"] == 10.0
 
 
 def test_a_perfect_pair_scores_100():
     mentee = Profile(
-        enrolment_id="e",
+        enrolment_id=MENTEE_ID,
         person_id=1,
         org_unit_id=1,
         needs={"ai": (1, 5)},
         offers_back=frozenset({"lead"}),
         interests=frozenset({"chess"}),
-        preferred=frozenset({"m"}),
+        preferred=frozenset({MENTOR_ID}),
     )
     mentor = Profile(
-        enrolment_id="m",
+        enrolment_id=MENTOR_ID,
         person_id=2,
         org_unit_id=2,
         teaches={"ai": 7},
@@ -119,7 +122,12 @@ def test_a_perfect_pair_scores_100():
 
 
 @settings(max_examples=500)  # cheap pure arithmetic: many weight/profile mixes
-@given(mentee=profiles("e", ["m"]), mentor=profiles("m", ["e"]), w=weights(), prio=topic_priorities)
+@given(
+    mentee=profiles(MENTEE_ID, [MENTOR_ID]),
+    mentor=profiles(MENTOR_ID, [MENTEE_ID]),
+    w=weights(),
+    prio=topic_priorities,
+)
 def test_the_breakdown_always_sums_exactly_to_the_total_within_the_weights(mentee, mentor, w, prio):
     b = score_pair(mentee, mentor, weights=w, topic_priority=prio)
     assert list(b) == list(COMPONENTS)

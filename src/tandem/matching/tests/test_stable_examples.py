@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from tandem.matching.engine.stable import blocking_pairs, solve_stable
-from tandem.matching.engine.stable_market import (
+from tandem.matching.engine.types import (
     NO_CAPACITY,
     NO_FEASIBLE_PARTNER,
     PARTNERS_AT_CAPACITY,
+    Edge,
+    Instance,
+    InstanceError,
+    Pair,
+    Participant,
 )
-from tandem.matching.engine.types import Edge, Instance, InstanceError, Pair, Participant
 from tandem.matching.tests.stable_oracles import unmatched_both_sides
 
 

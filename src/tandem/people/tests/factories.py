@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from tandem.people.models import Location, OrgUnit, Person
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("email",)
@@ -17,7 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct horse battery staple")
 
     @factory.post_generation
-    def verified_email(user, create: bool, extracted: bool | None, **kwargs) -> None:
+    def verified_email(user: User, create: bool, extracted: bool | None, **kwargs: Any) -> None:
         """Test accounts have a verified e-mail address, as after following the sign-up link
         (sign-up requires it); `UserFactory(verified_email=False)` makes an unverified one."""
         if not create:
@@ -31,14 +34,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         )
 
 
-class OrgUnitFactory(factory.django.DjangoModelFactory):
+class OrgUnitFactory(factory.django.DjangoModelFactory[OrgUnit]):
     class Meta:
         model = OrgUnit
 
     name = factory.Sequence(lambda n: f"Unit {n}")
 
 
-class LocationFactory(factory.django.DjangoModelFactory):
+class LocationFactory(factory.django.DjangoModelFactory[Location]):
     class Meta:
         model = Location
         django_get_or_create = ("name",)
@@ -46,7 +49,7 @@ class LocationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Site {n}")
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 

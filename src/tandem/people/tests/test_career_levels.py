@@ -169,6 +169,7 @@ def command(*args: str) -> tuple[str, str, int]:
         call_command("import_people", *args, stdout=out, stderr=err)
         code = 0
     except SystemExit as exc:
+        assert isinstance(exc.code, int)  # the command exits with a status number
         code = exc.code
     return out.getvalue(), err.getvalue(), code
 

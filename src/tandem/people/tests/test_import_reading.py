@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from tandem.people.importing.reading import UnreadableFile, decode, read_table
 
@@ -22,6 +23,7 @@ def text_csv(delimiter: str = ";", rows=(ROW,)) -> str:
 def xlsx_bytes(rows: list[list[object]]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     for row in rows:
         sheet.append(row)
     buffer = io.BytesIO()

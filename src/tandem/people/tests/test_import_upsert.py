@@ -262,7 +262,7 @@ def test_dry_run_counts_but_writes_nothing():
 
 
 def make_rows(count: int, offset: int = 0) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for n in range(offset, offset + count):
         manager = "" if n == offset else str(offset)
         unit = f"Bereich {n % 3} > Team {n % 5}"

@@ -13,10 +13,11 @@ row, `enrol` through the enrolment service).
 from __future__ import annotations
 
 import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import factory
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from tandem.people.tests.factories import UserFactory
@@ -31,7 +32,7 @@ def _start() -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=30)
 
 
-class ProgramFactory(factory.django.DjangoModelFactory):
+class ProgramFactory(factory.django.DjangoModelFactory[Program]):
     class Meta:
         model = Program
         django_get_or_create = ("name",)
@@ -40,7 +41,7 @@ class ProgramFactory(factory.django.DjangoModelFactory):
     purpose = "Juniors mentor seniors on digital topics."
 
 
-class CohortFactory(factory.django.DjangoModelFactory):
+class CohortFactory(factory.django.DjangoModelFactory[Cohort]):
     """A draft cohort starting in 30 days and running six months; no coordinator yet."""
 
     class Meta:
@@ -57,7 +58,7 @@ class CohortFactory(factory.django.DjangoModelFactory):
     is_pilot = False
 
 
-class CharterFactory(factory.django.DjangoModelFactory):
+class CharterFactory(factory.django.DjangoModelFactory[Charter]):
     class Meta:
         model = Charter
 
@@ -72,18 +73,20 @@ class CharterFactory(factory.django.DjangoModelFactory):
     data_processing_text = "We store your profile for matching and delete it after the round."
 
 
-def cohort_in(phase: str, coordinator=None, *, charter: bool = True, **fields) -> Cohort:
+def cohort_in(
+    phase: str, coordinator: User | None = None, *, charter: bool = True, **fields: Any
+) -> Cohort:
     """A cohort in `phase` with `coordinator` (None: nobody named) and, unless `charter=False`,
     its published charter (version 1); any other field of `CohortFactory` may be given."""
-    cohort = CohortFactory(phase=phase, coordinator=coordinator, **fields)
+    cohort = CohortFactory.create(phase=phase, coordinator=coordinator, **fields)
     if charter:
-        CharterFactory(cohort=cohort)
+        CharterFactory.create(cohort=cohort)
     return cohort
 
 
-def coordinator_user(email: str = "kai.koordinator@example.com"):
+def coordinator_user(email: str = "kai.koordinator@example.com") -> User:
     """An account with the coordinator role (another one than the `coordinator` persona)."""
-    user = UserFactory(email=email)
+    user = UserFactory.create(email=email)
     user.groups.add(Group.objects.get(name="coordinator"))
     return user
 
@@ -92,7 +95,7 @@ def local(day: datetime.date, hour: int = 16, minute: int = 0) -> datetime.datet
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=BERLIN)
 
 
-class CohortEventFactory(factory.django.DjangoModelFactory):
+class CohortEventFactory(factory.django.DjangoModelFactory[CohortEvent]):
     """An "other" event on the cohort's first day, 16:00 Berlin time, in room 4.01."""
 
     class Meta:
@@ -108,7 +111,7 @@ class CohortEventFactory(factory.django.DjangoModelFactory):
     agenda = "Welcome\nGoals"
 
 
-class EventResponseFactory(factory.django.DjangoModelFactory):
+class EventResponseFactory(factory.django.DjangoModelFactory[EventResponse]):
     class Meta:
         model = EventResponse
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import pytest
 from django.conf import settings
@@ -24,7 +25,7 @@ def event(db, mentor_person):
     return event
 
 
-def edit_data(event):
+def edit_data(event: CohortEvent) -> dict[str, str]:
     day = event.cohort.starts_on + datetime.timedelta(days=3)
     return {
         "kind": "other",
@@ -38,16 +39,19 @@ def edit_data(event):
     }
 
 
-def cohort_pk(event):
+def cohort_pk(event: CohortEvent) -> int:
     return event.cohort_id
 
 
-def event_pk(event):
+def event_pk(event: CohortEvent) -> int:
     return event.pk
 
 
 # (method, url name, object for the url, data, status on success)
-MANAGE_VIEWS = [
+View = tuple[
+    str, str, Callable[[CohortEvent], int], Callable[[CohortEvent], dict[str, str]] | None, int
+]
+MANAGE_VIEWS: list[View] = [
     ("get", "programs:event_create", cohort_pk, None, 200),
     ("post", "programs:event_create", cohort_pk, edit_data, 302),
     ("post", "programs:cohort_propose_events", cohort_pk, lambda e: {}, 302),
@@ -56,13 +60,15 @@ MANAGE_VIEWS = [
     ("get", "programs:event_delete", event_pk, None, 200),
     ("post", "programs:event_delete", event_pk, lambda e: {}, 302),
 ]
-VIEW_VIEWS = [
+VIEW_VIEWS: list[View] = [
     ("get", "programs:cohort_events", cohort_pk, None, 200),
     ("get", "programs:event_detail", event_pk, None, 200),
     ("get", "programs:event_ics", event_pk, None, 200),
     ("get", "programs:cohort_events_ics", cohort_pk, None, 200),
 ]
-RSVP_VIEWS = [("post", "programs:event_rsvp", event_pk, lambda e: {"answer": "yes"}, 302)]
+RSVP_VIEWS: list[View] = [
+    ("post", "programs:event_rsvp", event_pk, lambda e: {"answer": "yes"}, 302)
+]
 ALL_VIEWS = MANAGE_VIEWS + VIEW_VIEWS + RSVP_VIEWS
 
 

@@ -5,24 +5,27 @@ the mails of one person."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
+from tandem.enrolment.models import Enrolment
 from tandem.matching.proposals.services import tandem_accept
 from tandem.programs.choices import Phase
+from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.tandems.tests.factories import TandemFactory
 
 COORDINATOR_EMAIL = "clara.coordinator@example.com"
 
 
-def publish(cohort, mentee, mentor, **fields) -> Tandem:
+def publish(cohort: Cohort, mentee: Enrolment, mentor: Enrolment, **fields: Any) -> Tandem:
     """A proposal of the pair as the coordinator's publishing leaves it."""
     fields.setdefault("status", TandemStatus.PUBLISHED)
     fields.setdefault("published_at", timezone.now())
-    return TandemFactory(cohort=cohort, mentee=mentee, mentor=mentor, **fields)
+    return TandemFactory.create(cohort=cohort, mentee=mentee, mentor=mentor, **fields)
 
 
 def accept_both(tandem: Tandem, capture=None) -> Tandem:

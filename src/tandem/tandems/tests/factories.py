@@ -14,7 +14,7 @@ from tandem.programs.tests.factories import CohortFactory
 from tandem.tandems.models import PartnerAnswer, Tandem, TandemStatus
 
 
-class TandemFactory(factory.django.DjangoModelFactory):
+class TandemFactory(factory.django.DjangoModelFactory[Tandem]):
     """A proposed tandem of a mentor and a mentee, both enrolled in one cohort in matching.
 
     Traits: ``published``, ``confirmed`` (formed), ``dissolved``, ``ended``. Pass ``cohort=`` to

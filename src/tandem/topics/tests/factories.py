@@ -5,7 +5,7 @@ import factory
 from tandem.topics.models import Topic, TopicArea, TopicKind
 
 
-class TopicAreaFactory(factory.django.DjangoModelFactory):
+class TopicAreaFactory(factory.django.DjangoModelFactory[TopicArea]):
     class Meta:
         model = TopicArea
         django_get_or_create = ("code",)
@@ -17,7 +17,7 @@ class TopicAreaFactory(factory.django.DjangoModelFactory):
     position = 999
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
+class TopicFactory(factory.django.DjangoModelFactory[Topic]):
     class Meta:
         model = Topic
 

@@ -15,6 +15,7 @@ from tandem.enrolment.tests.factories import (
     give_back_topic,
     learn_topic,
 )
+from tandem.tandems.models import Tandem
 from tandem.workspace.access import MENTEE, MENTOR, Space, formed_tandem_or_none
 from tandem.workspace.tests.conftest import (  # noqa: F401
     formed,
@@ -24,9 +25,11 @@ from tandem.workspace.tests.conftest import (  # noqa: F401
 )
 
 
-def space_of(tandem, side: str) -> Space:
+def space_of(tandem: Tandem, side: str) -> Space:
     """The space as the partner on ``side`` gets it from a request (fresh from the database)."""
+    assert tandem.formed_key is not None, "only a formed tandem has a space"
     fresh = formed_tandem_or_none(tandem.formed_key)
+    assert fresh is not None, "the tandem is formed, so its space exists"
     enrolment = fresh.mentor if side == MENTOR else fresh.mentee
     return Space(tandem=fresh, person=enrolment.person, side=side)
 

@@ -25,6 +25,7 @@ def calendar_of(message) -> icalendar.Calendar:
 
 def only_event(message) -> icalendar.Event:
     (event,) = calendar_of(message).walk("VEVENT")
+    assert isinstance(event, icalendar.Event)  # the parser builds a VEVENT as an Event
     return event
 
 
