@@ -21,12 +21,9 @@ from tandem.workspace.notes.services import note_create
 MARK = "QZXMARK"
 
 
-def marker(name: str) -> str:
-    return f"{MARK}{name}"
-
-
 def space(tandem, side) -> Space:
     fresh = formed_tandem_or_none(tandem.formed_key)
+    assert fresh is not None, "plant needs a formed tandem"
     enrolment = fresh.mentor if side == MENTOR else fresh.mentee
     return Space(tandem=fresh, person=enrolment.person, side=side)
 
@@ -40,6 +37,7 @@ def plant(tandem, *, mark: str = MARK) -> None:
 
     mentor, mentee = space(tandem, MENTOR), space(tandem, MENTEE)
     topic = Topic.objects.filter(is_active=True).first()
+    assert topic is not None, "the catalogue is seeded by the migrations"
     note_create(space=mentee, text=marker("journal"), is_private=True, actor=None)
     note_create(space=mentor, text=marker("shared"), is_private=False, actor=None)
     learning_add(
