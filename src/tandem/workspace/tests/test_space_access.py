@@ -69,3 +69,8 @@ def test_space_page_in_german(formed, mentee, client_for):
     text = response.content.decode()
     assert "Sie sind Mentee" in text
     assert f"Tandem mit {formed.tandem.mentor.person.full_name}" in text
+
+
+def test_the_start_page_leads_a_partner_straight_to_the_space(formed, mentee, client_for):
+    html = client_for(mentee).get("/").content.decode()
+    assert reverse("workspace:page", args=[formed.key]) in html
