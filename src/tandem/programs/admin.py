@@ -3,6 +3,7 @@ phase guards, the charter versions and the audit trail live there), so most fiel
 """
 
 from django.contrib import admin
+from django.db import models
 
 from tandem.programs.models import Charter, Cohort, CohortEvent, CohortTransition, Program
 
@@ -69,6 +70,8 @@ class CharterAdmin(admin.ModelAdmin):
 
 @admin.register(CohortEvent)
 class CohortEventAdmin(admin.ModelAdmin):
+    # A video link typed without a scheme is an https one (as in the event form).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "cohort", "kind", "starts_at"]
     list_filter = ["kind"]
     list_select_related = ["cohort"]
