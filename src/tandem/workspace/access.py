@@ -93,3 +93,16 @@ def space_for(*, user: User | AnonymousUser, key: uuid.UUID) -> Space:
     if tandem is None or person is None or side is None:
         raise PermissionDenied
     return Space(tandem=tandem, person=person, side=side)
+
+
+def lock_running_tandem(space: Space) -> Tandem | None:
+    """Lock the space's tandem row (a feature's changes queue behind it) and return it, or None
+    when it no longer runs: ended, or its cohort closed (the views refuse that earlier, too)."""
+    tandem = (
+        Tandem.objects.select_for_update(of=("self",))
+        .select_related("cohort")
+        .get(pk=space.tandem.pk)
+    )
+    if tandem.status != TandemStatus.CONFIRMED or tandem.cohort.phase == Phase.CLOSED:
+        return None
+    return tandem

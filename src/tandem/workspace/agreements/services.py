@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 
 from tandem.core.services import Actor, audit_record
 from tandem.core.text_limits import LONG_TEXT, too_long_message
-from tandem.tandems.models import Tandem, TandemStatus
 from tandem.topics.models import Topic
-from tandem.workspace.access import Space
+from tandem.workspace.access import Space, lock_running_tandem
 from tandem.workspace.agreements import emails
 from tandem.workspace.agreements.content import (
     AgreementContent,
@@ -43,8 +42,7 @@ from tandem.workspace.agreements.prefill import first_draft
 
 def _lock(space: Space) -> None:
     """Lock the tandem (all of its agreement's changes queue behind it) and check it runs."""
-    tandem = Tandem.objects.select_for_update().get(pk=space.tandem.pk)
-    if tandem.status != TandemStatus.CONFIRMED:
+    if lock_running_tandem(space) is None:
         raise ValidationError(
             _("This tandem has ended: its agreement stays readable, but nothing can change.")
         )

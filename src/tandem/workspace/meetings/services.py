@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.core.services import Actor, audit_record
-from tandem.tandems.models import Tandem, TandemStatus
-from tandem.workspace.access import Space
+from tandem.tandems.models import Tandem
+from tandem.workspace.access import Space, lock_running_tandem
 from tandem.workspace.meetings import guards
 from tandem.workspace.meetings.emails import meeting_email_send
 from tandem.workspace.meetings.models import Meeting, MeetingFeedback, MeetingStatus
@@ -65,8 +65,8 @@ def _refuse(problems: dict[str, str]) -> None:
 
 def _running_tandem(space: Space) -> Tandem:
     """The tandem, locked; refused once it has ended (the views refuse that earlier, too)."""
-    tandem = Tandem.objects.select_for_update().get(pk=space.tandem.pk)
-    if tandem.status != TandemStatus.CONFIRMED:
+    tandem = lock_running_tandem(space)
+    if tandem is None:
         raise ValidationError(
             _("This tandem has ended: its space stays readable, but nothing can change.")
         )

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from tandem.core.models import AuditEvent
 from tandem.programs.choices import Phase
 from tandem.tandems.models import Tandem, TandemStatus
+from tandem.workspace.access import space_for
+from tandem.workspace.agreements.services import agreement_start
 from tandem.workspace.ending.services import tandems_end_at_closing
+from tandem.workspace.meetings.services import meeting_schedule
 from tandem.workspace.tasks import end_tandems_of_closed_cohorts
 from tandem.workspace.tests.conftest import REFUSED_ROLES
 
@@ -92,3 +99,19 @@ def test_the_ending_pages_speak_german(formed, mentee, client_for):
     client.cookies["django_language"] = "de"
     html = client.get(end_url(formed), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Tandem beenden" in html
+
+
+def test_the_services_refuse_changes_once_the_cohort_is_closed(formed, mentor):
+    space = space_for(user=mentor, key=formed.key)
+    formed.cohort.phase = Phase.CLOSED
+    formed.cohort.save(update_fields=["phase"])
+    with pytest.raises(ValidationError, match="has ended"):
+        meeting_schedule(
+            space=space,
+            starts_at=timezone.now() + datetime.timedelta(days=2),
+            duration_minutes=30,
+            meeting_format="video",
+            actor=None,
+        )
+    with pytest.raises(ValidationError, match="has ended"):
+        agreement_start(space=space, actor=None)
