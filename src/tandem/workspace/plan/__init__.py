@@ -25,6 +25,9 @@ is its author's consent; a coordinator approves or rejects it; only approved one
 other tandems, and never with the tandem's or the author's name. A coordinator reads what was
 offered (it was offered for publication), never a tutorial that was not.
 
+**The coordinator's overview** learns only the date of the plan's last change and of the last
+tutorial added (`selectors.progress_facts`, as activity).
+
 **Discretion (R3).** Titles, notes, tutorial texts, links and file names are encrypted at rest;
 audit rows hold ids, positions, kinds, sizes and counts. The mentee's current level only orders
 the plan and is never shown.

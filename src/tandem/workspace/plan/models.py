@@ -82,11 +82,6 @@ class PlanEntry(TextLimitsMixin, FormedTandemOwned):
     def __str__(self) -> str:
         return f"{self.tandem_id} #{self.position}"  # never the title
 
-    @property
-    def is_changed(self) -> bool:
-        """A generated entry the pair changed, or one they added: regenerating keeps an eye."""
-        return not self.generated or self.edited_at is not None
-
 
 class PlanEntryTopic(models.Model):
     """A topic of an entry, in one direction. It belongs to its entry (and so to its tandem),

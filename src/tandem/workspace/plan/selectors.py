@@ -1,7 +1,7 @@
 """Reads of the session plan and the tutorials, each in a fixed number of queries: the plan page,
 the space page's card, the next meeting's agenda, the tutorials page, a topic's library, the
-coordinator's review list, and the lookups of a view's entry, topic or tutorial (403 if not
-theirs to see).
+coordinator's review list, the overview's activity dates, and the lookups of a view's entry,
+topic or tutorial (403 if not theirs to see).
 
 **The next entry.** The entry at position n is planned for the n-th meeting. A meeting that was
 held or is scheduled has taken its entry; a cancelled or missed one has not. So the next entry is
@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -75,10 +76,6 @@ class PlanPage:
     @property
     def can_edit(self) -> bool:
         return self.space.is_running
-
-    @property
-    def changed_entries(self) -> int:
-        return sum(1 for view in self.entries if view.entry.is_changed)
 
 
 def meetings_used(*, space: Space) -> int:
@@ -269,6 +266,24 @@ def file_for_participant(*, space: Space, pk: int) -> Tutorial:
     )
     if found is None:
         raise PermissionDenied
+    return found
+
+
+def progress_facts(*, tandem_ids: list[int]) -> dict[int, dict[str, datetime | None]]:
+    """The plan's last change and the last tutorial added, as activity for the coordinator's
+    overview (a date, never what changed; two queries)."""
+    found: dict[int, dict[str, datetime | None]] = {}
+    for model, moment in ((PlanEntry, "updated_at"), (Tutorial, "created_at")):
+        rows = (
+            model.objects.filter(tandem__pk__in=tandem_ids)
+            .order_by()
+            .values("tandem__pk")
+            .annotate(latest=Max(moment))
+        )
+        for row in rows:
+            known = found.get(row["tandem__pk"], {}).get("last_activity_at")
+            latest = row["latest"] if known is None else max(known, row["latest"])
+            found[row["tandem__pk"]] = {"last_activity_at": latest}
     return found
 
 

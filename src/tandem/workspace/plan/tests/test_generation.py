@@ -140,3 +140,18 @@ def test_the_mentees_current_level_is_not_stored_in_the_plan(formed, spaces, ans
         f.name for f in PlanEntryTopic._meta.get_fields()
     }
     assert not any("level" in name for name in fields)
+
+
+def test_the_overview_learns_only_when_the_plan_last_changed(formed, spaces, answers):
+    from tandem.workspace.overview.facts import tandem_progress
+    from tandem.workspace.plan.selectors import progress_facts
+
+    assert progress_facts(tandem_ids=[formed.tandem.pk]) == {}
+    services.plan_generate(space=spaces.mentee, actor=None)
+    entry = PlanEntry.objects.get(tandem=formed.tandem, position=1)
+    changed = services.plan_entry_update(
+        space=spaces.mentee, entry=entry, title="Geheim", notes="", actor=None
+    )
+    facts = progress_facts(tandem_ids=[formed.tandem.pk, formed.other.pk])
+    assert facts == {formed.tandem.pk: {"last_activity_at": changed.updated_at}}
+    assert tandem_progress(tandem=formed.tandem).last_activity_at == changed.updated_at
