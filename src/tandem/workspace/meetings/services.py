@@ -24,15 +24,14 @@ from tandem.workspace.access import Space, lock_running_tandem
 from tandem.workspace.meetings import guards
 from tandem.workspace.meetings.emails import meeting_email_send
 from tandem.workspace.meetings.models import Meeting, MeetingFeedback, MeetingStatus
+from tandem.workspace.plan.selectors import next_agenda
 
 
 def agenda_seed(space: Space) -> str:
-    """The agenda a new meeting starts with, from the tandem's session plan.
-
-    The hook for the session plan (`workspace/plan/`, built separately): it returns the topics
-    planned for the next meeting, or "" when there is no plan — then the short default below is
-    used."""
-    return ""
+    """The agenda a new meeting starts with, from the tandem's session plan: the next entry's
+    topics with example questions (`plan.selectors.next_agenda`), or "" when the plan has no
+    entry for it — then the short default below is used."""
+    return next_agenda(space=space)
 
 
 def default_agenda() -> str:

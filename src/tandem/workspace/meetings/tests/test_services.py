@@ -25,7 +25,7 @@ def test_a_partner_schedules_a_meeting_with_the_default_agenda(mentee_space, men
     assert meeting.tandem_id == mentee_space.key
 
 
-def test_the_agenda_seed_hook_returns_nothing_until_the_session_plan_fills_it(mentee_space):
+def test_without_a_session_plan_a_new_meeting_starts_with_the_default_agenda(mentee_space):
     assert services.agenda_seed(mentee_space) == ""
     assert services.initial_agenda(mentee_space) == services.default_agenda()
 
