@@ -20,9 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tandem.core.services import Actor, audit_record
-from tandem.tandems.models import Tandem, TandemStatus
 from tandem.topics.models import Topic
-from tandem.workspace.access import Space
+from tandem.workspace.access import Space, lock_running_tandem
 from tandem.workspace.plan.models import (
     MAX_ENTRIES,
     MAX_TOPICS_PER_ENTRY,
@@ -65,8 +64,7 @@ class Generated:
 
 
 def _lock(space: Space) -> None:
-    tandem = Tandem.objects.select_for_update().get(pk=space.tandem.pk)
-    if tandem.status != TandemStatus.CONFIRMED or not space.is_running:
+    if lock_running_tandem(space) is None:
         raise ValidationError(
             _("This tandem has ended: its plan stays readable, but nothing can change.")
         )

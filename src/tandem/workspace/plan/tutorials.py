@@ -29,9 +29,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from tandem.core.services import Actor, audit_record
-from tandem.tandems.models import Tandem, TandemStatus
 from tandem.topics.models import Topic
-from tandem.workspace.access import Space
+from tandem.workspace.access import Space, lock_running_tandem
 from tandem.workspace.plan import file_types
 from tandem.workspace.plan.models import LibraryStatus, Tutorial, TutorialKind
 
@@ -44,8 +43,7 @@ def _audit(actor: Actor, action: str, tutorial: Tutorial, *, tandem: int, **data
 
 
 def _lock_running(space: Space) -> None:
-    tandem = Tandem.objects.select_for_update().get(pk=space.tandem.pk)
-    if tandem.status != TandemStatus.CONFIRMED or not space.is_running:
+    if lock_running_tandem(space) is None:
         raise ValidationError(
             _("This tandem has ended: its tutorials stay readable, but nothing can change.")
         )

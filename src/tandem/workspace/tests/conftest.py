@@ -59,3 +59,10 @@ def superuser_in_directory(superuser):
     """A superuser who is also a person in the directory (and so passes `person_for_user`)."""
     PersonFactory(email=superuser.email)
     return superuser
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own (never the project's data folder)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

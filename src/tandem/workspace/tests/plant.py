@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tandem.topics.models import Topic
@@ -17,6 +18,9 @@ from tandem.workspace.learning.services import kpi_add, learning_add
 from tandem.workspace.meetings import services as meetings
 from tandem.workspace.meetings.models import Meeting
 from tandem.workspace.notes.services import note_create
+from tandem.workspace.plan.models import PlanEntry
+from tandem.workspace.plan.services import plan_entry_update, plan_generate
+from tandem.workspace.plan.tutorials import tutorial_add
 
 MARK = "QZXMARK"
 
@@ -101,3 +105,32 @@ def plant(tandem, *, mark: str = MARK) -> None:
         url=f"https://video.example.com/{marker('recording')}",
         actor=None,
     )
+    # The session plan (an entry's own title and notes) and tutorials of every kind.
+    plan_generate(space=mentor, actor=None, confirm=True)
+    entry = PlanEntry.objects.filter(tandem=tandem).order_by("position").first()
+    assert entry is not None, "the agreement's goals give the plan its entries"
+    plan_entry_update(
+        space=mentee,
+        entry=entry,
+        title=marker("entrytitle"),
+        notes=marker("entrynotes"),
+        actor=None,
+    )
+    tutorial_add(
+        space=mentor,
+        topic=topic,
+        title=marker("tutorial"),
+        kind="text",
+        text=marker("tutorialtext"),
+        actor=None,
+    )
+    tutorial_add(
+        space=mentor,
+        topic=topic,
+        title="Link",
+        kind="link",
+        url=f"https://example.com/{marker('tutoriallink')}",
+        actor=None,
+    )
+    upload = SimpleUploadedFile(f"{marker('filename')}.txt", b"plain", content_type="text/plain")
+    tutorial_add(space=mentee, topic=topic, title="Datei", kind="file", upload=upload, actor=None)
