@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import cast
 
 from django.contrib.auth.models import User
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from tandem.demo.clock import DemoClock, at, demo_history
+from tandem.demo.pilot_life import DAY, pilot_tandems_live
 from tandem.enrolment.choices import AVAILABILITY_SLOTS
 from tandem.enrolment.enrolling.services import enrolment_create
 from tandem.enrolment.invitations.services import invitation_decline, invitations_send
@@ -184,10 +186,13 @@ def _prepare_cohort(*, program, name, starts_on, ends_on, actor, pilot: bool) ->
     return cohort
 
 
-def _form_pilot_tandems(pilot: Cohort, *, actor, mentor: Person, mentee: Person) -> None:
+def _form_pilot_tandems(
+    pilot: Cohort, *, actor, mentor: Person, mentee: Person, clock: DemoClock, today
+) -> None:
     """The pilot's tandems, made as a coordinator and the partners would: the demo mentor and
     mentee paired by hand (so both demo logins see their tandem), matching for everyone else,
-    publish, and every partner accepts and confirms (the mentee after a virtual coffee)."""
+    publish; every partner accepts the next day, and confirms three days later (the demo pair
+    after a virtual coffee)."""
     from tandem.matching.proposals.publish import matching_publish
     from tandem.matching.proposals.services import (
         tandem_accept,
@@ -204,17 +209,21 @@ def _form_pilot_tandems(pilot: Cohort, *, actor, mentor: Person, mentee: Person)
         actor=actor,
     )
     matching_run(cohort=pilot, actor=actor)
-    for tandem in matching_publish(cohort=pilot, actor=actor):
+    published = matching_publish(cohort=pilot, actor=actor)
+    clock.set(at(today - 59 * DAY, 10))
+    for tandem in published:
         tandem_accept(tandem=tandem, enrolment=tandem.mentee, actor=None)
         tandem_accept(tandem=tandem, enrolment=tandem.mentor, actor=None)
         if tandem.mentee.person_id == mentee.pk:
             tandem_coffee_set(
                 tandem=tandem,
                 enrolment=tandem.mentor,
-                at=timezone.now() + datetime.timedelta(days=2),
+                at=at(today - 57 * DAY, 15),
                 place="https://meet.example/kaffee-tandem",
                 actor=None,
             )
+    clock.set(at(today - 56 * DAY, 9))
+    for tandem in published:
         tandem_confirm(tandem=tandem, enrolment=tandem.mentee, actor=None)
         tandem_confirm(tandem=tandem, enrolment=tandem.mentor, actor=None)
 
@@ -239,7 +248,8 @@ def demo_program_load(
     """Create the demo program once; later runs find it and change nothing.
 
     Coordinator steps are done by `actor`; enrolments and the withdrawal by the participants
-    themselves, who have no accounts in the demo (actor None: recorded as "system").
+    themselves, who have no accounts yet (actor None: recorded as "system"). The pilot's tandems
+    are played through their first six weeks (`demo/pilot_life.py`).
     """
     existing = Program.objects.filter(name=PROGRAM_NAME).first()
     if existing is not None:
@@ -251,42 +261,55 @@ def demo_program_load(
     rng = random.Random(seed)
     topics = _topics(DIGITAL + GIVE_BACK)
     today = timezone.localdate()
-    program = program_create(
-        actor=actor, name=PROGRAM_NAME, purpose=PURPOSE, focus_topics=[topics[c] for c in FOCUS]
-    )
+    pilot_start = today - 45 * DAY
 
-    # The pilot (R6): eight pairs, three months, now running.
-    pilot_start = today - datetime.timedelta(days=45)
-    pilot = _prepare_cohort(
-        program=program,
-        name=PILOT_NAME,
-        starts_on=pilot_start,
-        ends_on=pilot_start + datetime.timedelta(days=91),
-        actor=actor,
-        pilot=True,
-    )
-    leaders = [mentee, *_people(4, 6, exclude={mentee.pk}, count=7, rng=rng)]
-    juniors = [mentor, *_people(1, 1, exclude={mentor.pk}, count=8, rng=rng)]
-    invitations_send(cohort=pilot, people=leaders + juniors, actor=actor)
-    version = cast(Charter, pilot.charters.order_by("-version").first()).version  # one exists
-    for person in leaders:
-        slot = SHARED_SLOT if person == mentee else None
-        _enrol_mentee(pilot, person, None, rng, topics, rng.sample(DIGITAL, 2), version, slot)
-    for person in juniors[:-1]:
-        slot = SHARED_SLOT if person == mentor else None
-        _enrol_mentor(pilot, person, None, rng, topics, rng.sample(DIGITAL, 3), version, slot)
-    invitation_decline(invitation=pilot.invitations.get(person=juniors[-1]))
-    cohort_start_matching(cohort=pilot, actor=actor)
-    _form_pilot_tandems(pilot, actor=actor, mentor=mentor, mentee=mentee)
-    cohort_start(cohort=pilot, actor=actor)
+    # The pilot (R6): eight pairs, three months, running for six weeks. It is played on the days
+    # it happened (see demo/clock.py): set up ten weeks ago, matched eight, started six weeks ago.
+    with demo_history(at(today - 75 * DAY, 9)) as clock:
+        program = program_create(
+            actor=actor, name=PROGRAM_NAME, purpose=PURPOSE, focus_topics=[topics[c] for c in FOCUS]
+        )
+        pilot = _prepare_cohort(
+            program=program,
+            name=PILOT_NAME,
+            starts_on=pilot_start,
+            ends_on=pilot_start + 91 * DAY,
+            actor=actor,
+            pilot=True,
+        )
+        leaders = [mentee, *_people(4, 6, exclude={mentee.pk}, count=7, rng=rng)]
+        juniors = [mentor, *_people(1, 1, exclude={mentor.pk}, count=8, rng=rng)]
+        invitations_send(cohort=pilot, people=leaders + juniors, actor=actor)
+        version = cast(Charter, pilot.charters.order_by("-version").first()).version  # one exists
+        for index, person in enumerate(leaders):
+            clock.set(at(today - 72 * DAY, 8) + index * datetime.timedelta(hours=3))
+            slot = SHARED_SLOT if person == mentee else None
+            _enrol_mentee(pilot, person, None, rng, topics, rng.sample(DIGITAL, 2), version, slot)
+        for index, person in enumerate(juniors[:-1]):
+            clock.set(at(today - 70 * DAY, 8) + index * datetime.timedelta(hours=3))
+            slot = SHARED_SLOT if person == mentor else None
+            _enrol_mentor(pilot, person, None, rng, topics, rng.sample(DIGITAL, 3), version, slot)
+        clock.set(at(today - 66 * DAY, 11))
+        invitation_decline(invitation=pilot.invitations.get(person=juniors[-1]))
+        clock.set(at(today - 60 * DAY, 9))
+        cohort_start_matching(cohort=pilot, actor=actor)
+        _form_pilot_tandems(
+            pilot, actor=actor, mentor=mentor, mentee=mentee, clock=clock, today=today
+        )
+        clock.set(at(pilot_start, 8))
+        cohort_start(cohort=pilot, actor=actor)
+        with translation.override("de"):
+            pilot_tandems_live(
+                cohort=pilot, mentor_email=mentor.email, clock=clock, today=today, seed=seed
+            )
 
     # The second round: leaders first, then juniors; enrolment is open.
-    second_start = today + datetime.timedelta(days=45)
+    second_start = today + 45 * DAY
     second = _prepare_cohort(
         program=program,
         name=SECOND_NAME,
         starts_on=second_start,
-        ends_on=second_start + datetime.timedelta(days=182),
+        ends_on=second_start + 182 * DAY,
         actor=actor,
         pilot=False,
     )

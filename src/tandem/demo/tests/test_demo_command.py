@@ -104,14 +104,24 @@ def test_demo_has_a_running_cohort_and_one_open_for_enrolment_built_through_the_
 
 
 @pytest.mark.django_db
-def test_running_the_demo_twice_adds_no_cohorts_invitations_or_enrolments():
+def test_running_the_demo_twice_adds_no_cohorts_enrolments_or_tandem_content():
     from tandem.enrolment.models import Enrolment, Invitation
     from tandem.programs.models import Cohort
+    from tandem.workspace.agreements.models import AgreementVersion
+    from tandem.workspace.learning.models import Kpi, Learning
+    from tandem.workspace.meetings.models import Meeting, MeetingFeedback
+    from tandem.workspace.notes.models import Note
+
+    models = [Cohort, Invitation, Enrolment, AgreementVersion, Meeting, MeetingFeedback]
+    models += [Note, Learning, Kpi]
+
+    def counts():
+        return [model.objects.count() for model in models]
 
     run_demo()
-    before = (Cohort.objects.count(), Invitation.objects.count(), Enrolment.objects.count())
+    before = counts()
     run_demo()
-    assert (Cohort.objects.count(), Invitation.objects.count(), Enrolment.objects.count()) == before
+    assert counts() == before
 
 
 @pytest.mark.django_db
