@@ -206,3 +206,18 @@ def test_the_pilot_history_is_written_by_the_services_on_past_days():
     for meeting in Meeting.objects.filter(status="held"):
         assert start < meeting.starts_at < meeting.closed_at < now
         assert all(f.created_at > meeting.closed_at for f in meeting.feedback.all())
+
+
+def test_every_pilot_tandem_with_a_signed_agreement_has_a_session_plan():
+    from tandem.workspace.agreements.models import AgreementVersion
+    from tandem.workspace.plan.models import PlanEntry
+
+    run_demo()
+    agreed = set(
+        AgreementVersion.objects.exclude(signed_at=None).values_list("tandem_id", flat=True)
+    )
+    planned = set(PlanEntry.objects.values_list("tandem_id", flat=True))
+    assert agreed and agreed == planned
+    demo = pilot_tandems().get(mentee__person__email__startswith="birgit.jaeger")
+    cohort_target = demo.cohort.target_meetings
+    assert PlanEntry.objects.filter(tandem_id=demo.formed_key).count() == cohort_target
