@@ -171,11 +171,18 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tandem] "
 
-EMAIL_BACKEND = os.environ.get(
+# What delivers mail (the env's EMAIL_BACKEND), and, by default, the queue in front of it: a page
+# or a service only hands a message to the background worker, which delivers it and retries while
+# the mail server is down (core/mail_queue.py). EMAIL_QUEUE=false delivers in the request instead.
+EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_QUEUE = envbool("EMAIL_QUEUE", True)
+EMAIL_BACKEND = (
+    "tandem.core.mail_queue.QueuedEmailBackend" if EMAIL_QUEUE else EMAIL_DELIVERY_BACKEND
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)

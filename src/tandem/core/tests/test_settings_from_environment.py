@@ -97,6 +97,11 @@ CASES: dict[str, tuple[dict[str, str], str]] = {
     ),
     "EMAIL_BACKEND": (
         {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+        "assert settings.EMAIL_DELIVERY_BACKEND.endswith('locmem.EmailBackend')\n"
+        "assert settings.EMAIL_BACKEND == 'tandem.core.mail_queue.QueuedEmailBackend'",
+    ),
+    "EMAIL_QUEUE": (
+        {"EMAIL_QUEUE": "false", "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
         "from django.core import mail\n"
         "mail.send_mail('s', 'b', None, ['a@example.com'])\n"
         "assert mail.outbox[0].from_email == settings.DEFAULT_FROM_EMAIL",
