@@ -7,10 +7,19 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from tandem.programs.models import Cohort
 from tandem.tandems.models import Tandem, TandemStatus
 from tandem.workspace.features import feature_hooks
+from tandem.workspace.overview.health import (
+    Health,
+    HealthCode,
+    HealthFacts,
+    cadence_days,
+    tandem_health,
+)
+from tandem.workspace.overview.health_texts import reason_texts, state_label
 
 # The facts a feature may contribute (anything else is a programming error, caught in tests).
 FACT_NAMES = (
@@ -32,6 +41,7 @@ class TandemProgress:
     formed_at: datetime
     ended_at: datetime | None
     meetings_planned: int
+    cadence_days: int = 30
     agreement_signed_at: datetime | None = None
     meetings_held: int = 0
     last_meeting_at: datetime | None = None
@@ -41,6 +51,8 @@ class TandemProgress:
     # The latest date anything happened in the space (a date, never what happened).
     last_activity_at: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Judged from the facts above once they are all in (`health.py`); never from content.
+    health: Health = field(default_factory=lambda: Health(HealthCode.TOO_EARLY, ()))
 
     @property
     def is_running(self) -> bool:
@@ -53,6 +65,28 @@ class TandemProgress:
     @property
     def last_activity_on(self) -> date:
         return (self.last_activity_at or self.formed_at).date()
+
+    @property
+    def health_label(self) -> str:
+        return state_label(self.health.code)
+
+    @property
+    def health_reasons(self) -> list[str]:
+        return reason_texts(self.health.reasons)
+
+    def judge(self, *, now: datetime) -> None:
+        self.health = tandem_health(
+            HealthFacts(
+                now=now,
+                formed_at=self.formed_at,
+                ended_at=self.ended_at,
+                cadence_days=self.cadence_days,
+                meetings_held=self.meetings_held,
+                last_meeting_at=self.last_meeting_at,
+                next_meeting_at=self.next_meeting_at,
+                agreement_signed=self.agreement_signed,
+            )
+        )
 
 
 def _feature_facts(tandem_ids: list[int]) -> list[dict[int, dict[str, Any]]]:
@@ -71,6 +105,7 @@ _BASE = (
     "confirmed_at",
     "ended_at",
     "cohort__target_meetings",
+    "cohort__cadence",
     "mentor__person__first_name",
     "mentor__person__last_name",
     "mentee__person__first_name",
@@ -92,6 +127,7 @@ def progress_rows(tandems: QuerySet[Tandem]) -> list[TandemProgress]:
             formed_at=values["confirmed_at"],
             ended_at=values["ended_at"],
             meetings_planned=values["cohort__target_meetings"],
+            cadence_days=cadence_days(values["cohort__cadence"]),
         )
         for values in tandems.values(*_BASE)
     }
@@ -106,10 +142,12 @@ def progress_rows(tandems: QuerySet[Tandem]) -> list[TandemProgress]:
                     row.last_activity_at = _latest(row.last_activity_at, value)
                 else:
                     setattr(row, name, value)
+    now = timezone.now()
     for row in rows.values():
         row.last_activity_at = _latest(
             row.last_activity_at, row.agreement_signed_at, row.last_meeting_at, row.formed_at
         )
+        row.judge(now=now)
     return list(rows.values())
 
 

@@ -1,8 +1,10 @@
 """Sorting and filtering the coordinator's list: pure functions on progress rows.
 
 Sort keys are the columns; missing dates sort last whichever the direction, so that "agreement
-signed" ascending shows the oldest signatures first and the unsigned at the end. Filters:
-running/ended, agreement signed/unsigned, and "quiet" (no activity for `QUIET_DAYS`).
+signed" ascending shows the oldest signatures first and the unsigned at the end. "health"
+ascending puts the most urgent first (stalled, needs a check-in, too early, on track, ended).
+Filters: running/ended, agreement signed/unsigned, "quiet" (no activity for `QUIET_DAYS`) and
+the health state (`health.py`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,19 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
+from tandem.workspace.overview.health import Health, HealthCode
+
 QUIET_DAYS = 30
+
+# Most urgent first: the order a coordinator works through the list.
+HEALTH_ORDER = (
+    HealthCode.STALLED,
+    HealthCode.CHECK_IN,
+    HealthCode.TOO_EARLY,
+    HealthCode.ON_TRACK,
+    HealthCode.ENDED,
+)
+HEALTH_FILTERS = tuple(code.value for code in HEALTH_ORDER)
 
 SORT_KEYS = (
     "mentee",
@@ -22,6 +36,7 @@ SORT_KEYS = (
     "next_meeting",
     "activity",
     "kpis",
+    "health",
 )
 DEFAULT_SORT = "formed"
 
@@ -35,6 +50,7 @@ class Row(Protocol):
     next_meeting_at: datetime | None
     kpis_done: int
     kpis_total: int
+    health: Health
 
     @property
     def is_running(self) -> bool: ...
@@ -56,6 +72,7 @@ def _value(row: Row, key: str) -> Any:
         "next_meeting": row.next_meeting_at,
         "activity": row.last_activity_on,
         "kpis": (row.kpis_done, row.kpis_total),
+        "health": HEALTH_ORDER.index(row.health.code),
     }[key]
 
 
@@ -83,6 +100,7 @@ def filter_rows(
     status: str = "",
     agreement: str = "",
     quiet: bool = False,
+    health: str = "",
     today: date,
 ) -> list[R]:
     chosen = []
@@ -96,6 +114,8 @@ def filter_rows(
         if agreement == "unsigned" and row.agreement_signed_at is not None:
             continue
         if quiet and (not row.is_running or row.last_activity_on > today - timedelta(QUIET_DAYS)):
+            continue
+        if health and row.health.code != health:
             continue
         chosen.append(row)
     return chosen

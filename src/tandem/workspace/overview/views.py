@@ -15,7 +15,9 @@ from tandem.programs.lookups import cohort_or_404, cohort_or_none
 from tandem.workspace.access import Space
 from tandem.workspace.decorators import space_view
 from tandem.workspace.overview.facts import cohort_progress, tandem_progress
+from tandem.workspace.overview.health_texts import state_label
 from tandem.workspace.overview.listing import (
+    HEALTH_FILTERS,
     SORT_KEYS,
     filter_rows,
     parse_sort,
@@ -23,6 +25,10 @@ from tandem.workspace.overview.listing import (
 )
 
 PAGE_SIZE = 100
+
+
+def health_choices() -> list[tuple[str, str]]:
+    return [(code, state_label(code)) for code in HEALTH_FILTERS]
 
 
 @login_required
@@ -34,12 +40,15 @@ def cohort_tandems(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     status = request.GET.get("status", "")
     agreement = request.GET.get("agreement", "")
     quiet = request.GET.get("quiet") == "1"
+    health = request.GET.get("health", "")
+    health = health if health in HEALTH_FILTERS else ""
     every = cohort_progress(cohort=cohort)
     rows = filter_rows(
         every,
         status=status if status in ("running", "ended") else "",
         agreement=agreement if agreement in ("signed", "unsigned") else "",
         quiet=quiet,
+        health=health,
         today=timezone.localdate(),
     )
     # A page of rows: a thousand rows would be slow to render and to read.
@@ -61,6 +70,8 @@ def cohort_tandems(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "status": status,
             "agreement": agreement,
             "quiet": quiet,
+            "health": health,
+            "health_choices": health_choices(),
         },
     )
 

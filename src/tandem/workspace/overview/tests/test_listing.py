@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tandem.workspace.overview.health import Health, HealthCode
 from tandem.workspace.overview.listing import (
     DEFAULT_SORT,
     SORT_KEYS,
@@ -31,6 +32,7 @@ class FakeRow:
     kpis_total: int = 0
     ended_at: datetime | None = None
     activity: date = TODAY
+    health: Health = field(default_factory=lambda: Health(HealthCode.ON_TRACK, ()))
 
     @property
     def is_running(self) -> bool:
@@ -78,10 +80,23 @@ def test_filters_by_status_agreement_and_quiet():
     assert filter_rows(rows, quiet=True, today=TODAY) == [running]
 
 
+def test_health_sorts_the_most_urgent_first_and_filters_by_state():
+    stalled = FakeRow("a", health=Health(HealthCode.STALLED, ("never_met",)))
+    early = FakeRow("b", health=Health(HealthCode.TOO_EARLY, ("just_formed",)))
+    fine = FakeRow("c")
+    check = FakeRow("d", health=Health(HealthCode.CHECK_IN, ("no_agreement",)))
+    rows = [fine, early, check, stalled]
+    assert sort_rows(rows, key="health", descending=False) == [stalled, check, early, fine]
+    assert sort_rows(rows, key="health", descending=True) == [fine, early, check, stalled]
+    assert filter_rows(rows, health="check_in", today=TODAY) == [check]
+    assert filter_rows(rows, health="", today=TODAY) == rows
+
+
 rows_strategy = st.lists(
     st.builds(
         FakeRow,
         mentee_name=st.text(max_size=5),
+        health=st.builds(Health, st.sampled_from(HealthCode), st.just(())),
         meetings_held=st.integers(0, 12),
         agreement_signed_at=st.none()
         | st.datetimes(

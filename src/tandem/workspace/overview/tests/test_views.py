@@ -102,3 +102,53 @@ def test_a_long_list_comes_in_pages_of_a_hundred(formed, coordinator, client_for
     assert "101 tandems of 101 shown" in first and "Page 1 of 2" in first
     second = client.get(cohort_list(formed.cohort) + "?page=2").content.decode()
     assert second.count("<tr>") - 1 == 1
+
+
+def _formed_days_ago(tandem, days):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    type(tandem).objects.filter(pk=tandem.pk).update(
+        confirmed_at=timezone.now() - timedelta(days=days)
+    )
+
+
+def test_coordinators_see_each_tandems_health_and_can_filter_by_it(formed, coordinator, client_for):
+    _formed_days_ago(formed.other, 100)  # never met, nothing scheduled, no agreement
+    client = client_for(coordinator)
+    response = client.get(cohort_list(formed.cohort))
+    text = response.content.decode()
+    assert "Health" in text and "Too early to tell" in text and "Stalled" in text
+    health = {row.tandem_id: row.health.code for row in response.context["rows"]}
+    assert health == {formed.tandem.pk: "too_early", formed.other.pk: "stalled"}
+    rows = client.get(cohort_list(formed.cohort), {"health": "stalled"}).context["rows"]
+    assert [row.tandem_id for row in rows] == [formed.other.pk]
+    rows = client.get(cohort_list(formed.cohort), {"sort": "health"}).context["rows"]
+    assert [row.tandem_id for row in rows] == [formed.other.pk, formed.tandem.pk]
+    # An unknown state is ignored, like any other nonsense in the query string.
+    assert len(client.get(cohort_list(formed.cohort), {"health": "x"}).context["rows"]) == 2
+
+
+@pytest.mark.parametrize("role", ["mentor", "mentee"])
+def test_partners_see_their_tandems_health_and_its_reasons(formed, space_roles, client_for, role):
+    _formed_days_ago(formed.tandem, 100)
+    response = client_for(space_roles[role]).get(coordinator_view(formed.key))
+    text = response.content.decode()
+    assert "Your tandem&#x27;s health" in text or "Your tandem's health" in text
+    assert "<strong>Stalled</strong>" in text
+    assert "No meeting held since the tandem formed" in text
+    assert "No agreement signed three weeks after the tandem formed." in text
+
+
+def test_partners_see_their_tandems_health_in_german(formed, mentee, client_for):
+    _formed_days_ago(formed.tandem, 100)
+    response = client_for(mentee).get(coordinator_view(formed.key), HTTP_ACCEPT_LANGUAGE="de")
+    text = response.content.decode()
+    assert "Ins Stocken geraten" in text
+    assert "Keine Vereinbarung drei Wochen nach Beginn des Tandems unterschrieben." in text
+
+
+def test_the_space_pages_privacy_card_mentions_the_health(formed, mentee, client_for):
+    text = client_for(mentee).get(reverse("workspace:page", args=[formed.key])).content.decode()
+    assert "might welcome a check-in" in text
