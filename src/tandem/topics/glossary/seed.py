@@ -13,8 +13,10 @@ from tandem.topics.glossary.models import alias_lines, search_form
 from tandem.topics.glossary.seed_terms import TERMS
 
 
-def seed_glossary(*, GlossaryTerm: Any, Topic: Any) -> int:  # noqa: N803 (model classes)
-    existing = {search_form(term) for term in GlossaryTerm.objects.values_list("term_en", flat=True)}
+def seed_glossary(*, GlossaryTerm: Any, Topic: Any) -> int:
+    existing = {
+        search_form(term) for term in GlossaryTerm.objects.values_list("term_en", flat=True)
+    }
     topics = {topic.code: topic for topic in Topic.objects.all()}
     created = 0
     for term_de, term_en, aliases, expl_de, expl_en, ex_de, ex_en, codes in TERMS:

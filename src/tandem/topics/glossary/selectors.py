@@ -7,7 +7,9 @@ from django.db.models import Q, QuerySet
 from tandem.topics.glossary.models import GlossaryTerm, TermStatus, alias_lines, search_form
 
 
-def glossary_search(*, query: str = "", status: str = TermStatus.APPROVED) -> QuerySet[GlossaryTerm]:
+def glossary_search(
+    *, query: str = "", status: str = TermStatus.APPROVED
+) -> QuerySet[GlossaryTerm]:
     """Terms of one status whose terms or aliases (either language) contain every word of the
     query, ignoring case and accents; the topics come along (two queries when evaluated)."""
     terms = GlossaryTerm.objects.filter(status=status).prefetch_related("topics")
@@ -17,9 +19,12 @@ def glossary_search(*, query: str = "", status: str = TermStatus.APPROVED) -> Qu
 
 
 def glossary_term(*, pk: int) -> GlossaryTerm | None:
-    return GlossaryTerm.objects.select_related("proposed_by").prefetch_related("topics").filter(
-        pk=pk
-    ).first()
+    return (
+        GlossaryTerm.objects.select_related("proposed_by")
+        .prefetch_related("topics")
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def glossary_duplicates(
@@ -28,7 +33,9 @@ def glossary_duplicates(
     """Approved or proposed terms whose term or alias equals one of the given names (one query).
 
     The search key holds one name per line, so an exact name is a whole line of it."""
-    names = {search_form(name) for name in (term_de, term_en, *alias_lines(aliases)) if name.strip()}
+    names = {
+        search_form(name) for name in (term_de, term_en, *alias_lines(aliases)) if name.strip()
+    }
     if not names:
         return []
     match = Q()

@@ -58,7 +58,11 @@ def test_a_proposal_appears_in_the_search_only_after_approval(catalogue, coordin
     assert "Webhook" not in found("webhook")
     with pytest.raises(ValidationError, match="German and an English"):
         services.glossary_approve(term=term, actor=coordinator)
-    term.term_de, term.explanation_de, term.explanation_en = "Webhook", "Ein Rückruf.", "A callback."
+    term.term_de, term.explanation_de, term.explanation_en = (
+        "Webhook",
+        "Ein Rückruf.",
+        "A callback.",
+    )
     term.save()
     services.glossary_approve(term=term, actor=coordinator)
     assert "Webhook" in found("webhook")
