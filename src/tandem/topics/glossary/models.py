@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.text_limits import SHORT_TEXT, TextLimitsMixin, limited_text
+from tandem.core.text_limits import DOCUMENT_TEXT, SHORT_TEXT, TextLimitsMixin, limited_text
 from tandem.topics.localize import localized
 
 
@@ -54,7 +54,8 @@ class GlossaryTerm(TextLimitsMixin, models.Model):
     aliases = limited_text(
         _("aliases"), blank=True, help_text=_("Other names and spellings, one per line.")
     )
-    search_key = models.TextField(editable=False, blank=True)
+    # Derived from the names (`save`); DOCUMENT_TEXT covers two terms and every alias.
+    search_key = limited_text(_("search key"), limit=DOCUMENT_TEXT, editable=False, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=TermStatus.choices, default=TermStatus.PROPOSED
     )

@@ -51,3 +51,19 @@ def glossary_duplicates(
 
 def glossary_merge_targets(*, exclude_pk: int) -> QuerySet[GlossaryTerm]:
     return GlossaryTerm.objects.filter(status=TermStatus.APPROVED).exclude(pk=exclude_pk)
+
+
+def glossary_link_targets() -> dict[str, str]:
+    """Lower-case names and aliases of approved terms → their glossary page (one query)."""
+    from django.urls import reverse
+
+    targets: dict[str, str] = {}
+    rows = GlossaryTerm.objects.filter(status=TermStatus.APPROVED).values_list(
+        "pk", "term_de", "term_en", "aliases"
+    )
+    for pk, term_de, term_en, aliases in rows:
+        url = reverse("topics:glossary_detail", args=[pk])
+        for name in (term_de, term_en, *alias_lines(aliases)):
+            if name:
+                targets.setdefault(name.lower(), url)
+    return targets
