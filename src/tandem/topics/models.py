@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
 # "digcomp-2.6", "linkedin-profile".
 CODE_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*\Z"
 # Path segments the topic URLs use themselves; a topic with such a code could not be reached.
-RESERVED_CODES = frozenset({"new"})
+RESERVED_CODES = frozenset({"new", "glossary"})
 
 code_validator = RegexValidator(
     CODE_PATTERN,
@@ -236,3 +236,9 @@ class KpiSuggestion(models.Model):
     @property
     def text(self) -> str:
         return localized(self.text_de, self.text_en)
+
+
+# The glossary lives in its own package; imported here so that Django registers its model.
+from tandem.topics.glossary.models import GlossaryTerm  # noqa: E402
+
+__all__ = ["GlossaryTerm", "KpiSuggestion", "Topic", "TopicArea"]

@@ -15,3 +15,6 @@ rules.add_perm("topics.create_topic", is_staff_coordinator)
 rules.add_perm("topics.edit_topic", is_staff_coordinator)
 rules.add_perm("topics.archive_topic", is_staff_coordinator)
 rules.add_perm("topics.set_topic_priority", is_staff_coordinator)
+
+# The glossary's rules (a feature package of this app).
+from tandem.topics.glossary import permissions as _glossary_permissions  # noqa: E402, F401

@@ -13,10 +13,12 @@ from django.utils.translation import gettext as _
 from tandem.core.services import Actor, audit_record
 from tandem.topics.catalogue_seed import SeedResult, seed_catalogue
 from tandem.topics.catalogue_seed.kpis import seed_kpi_suggestions
+from tandem.topics.glossary.seed import seed_glossary
 from tandem.topics.models import (
     PRIORITY_DEFAULT,
     PRIORITY_MAX,
     PRIORITY_MIN,
+    GlossaryTerm,
     KpiSuggestion,
     Topic,
     TopicArea,
@@ -238,9 +240,14 @@ def topic_catalogue_seed(*, actor: Actor = None) -> SeedResult:
     """Create the seeded areas and topics that are missing (idempotent by code)."""
     result = seed_catalogue(TopicArea=TopicArea, Topic=Topic)
     seed_kpi_suggestions(Topic=Topic, KpiSuggestion=KpiSuggestion)
+    terms_created = seed_glossary(GlossaryTerm=GlossaryTerm, Topic=Topic)
     audit_record(
         actor=actor,
         action="topic.catalogue_seed",
-        data={"areas_created": result.areas_created, "topics_created": result.topics_created},
+        data={
+            "areas_created": result.areas_created,
+            "topics_created": result.topics_created,
+            "glossary_terms_created": terms_created,
+        },
     )
     return result

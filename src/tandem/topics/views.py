@@ -18,6 +18,7 @@ from rules.contrib.views import permission_required
 from tandem.core.http import AuthenticatedHttpRequest, render_page_or_partial, wants_partial
 from tandem.topics import selectors, services
 from tandem.topics.forms import PriorityForm, TopicForm
+from tandem.topics.glossary.selectors import glossary_link_targets
 from tandem.topics.models import KIND_HEADINGS, KIND_ORDER, Topic, TopicKind
 from tandem.topics.proficiency import BANDS, levels_in_band
 
@@ -84,6 +85,7 @@ def topic_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
             "can_archive": request.user.has_perm("topics.archive_topic"),
             "related_competences": topic.related_competences.order_by("area__position", "position"),
             "related_practical": topic.related_practical_topics.filter(is_active=True),
+            "glossary": glossary_link_targets(),
         },
     )
 

@@ -130,7 +130,7 @@ def test_seed_keeps_what_coordinators_changed(catalogue):
 def test_seed_service_writes_an_audit_row(catalogue):
     topic_catalogue_seed()
     event = AuditEvent.objects.filter(action="topic.catalogue_seed").latest("id")
-    assert event.data == {"areas_created": 0, "topics_created": 0}
+    assert event.data == {"areas_created": 0, "topics_created": 0, "glossary_terms_created": 0}
     assert event.actor_label == "system"
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tandem.core.feedback import attempt, report_refusal
 from tandem.core.http import AuthenticatedHttpRequest, render_page_or_partial, wants_partial
+from tandem.topics.glossary.selectors import glossary_link_targets
 from tandem.workspace.access import Space
 from tandem.workspace.agreements.selectors import topic_choices
 from tandem.workspace.decorators import space_view
@@ -44,6 +45,8 @@ def _plan_context(space: Space, **extra: Any) -> dict[str, Any]:
         "source": _source_label(page),
         "new_entry_form": extra.pop("new_entry_form", None)
         or NewEntryForm(topics=topic_choices() if page.can_edit else []),
+        # R24: glossary terms in the catalogue's questions link to their explanation.
+        "glossary": glossary_link_targets(),
         **extra,
     }
 
