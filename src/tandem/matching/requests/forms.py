@@ -6,8 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import ServiceErrorsMixin
 from tandem.core.text_limits import long_text_field
-from tandem.programs.cohorts.forms import ServiceErrorsMixin
 
 
 class MentorRequestForm(ServiceErrorsMixin, forms.Form):

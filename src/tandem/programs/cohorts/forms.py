@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.conf.locale import LANG_INFO
 from django.contrib.auth import get_user_model
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.dates import SupportedDateField
-from tandem.core.forms import model_choice_field
+from tandem.core.forms import ServiceErrorsMixin, model_choice_field
 from tandem.core.text_limits import (
     DOCUMENT_TEXT,
     SHORT_TEXT,
@@ -29,18 +28,6 @@ from tandem.topics.models import Topic
 
 if TYPE_CHECKING:  # a stub-only name: the lazy gettext result
     from django.utils.functional import _StrPromise as StrPromise
-
-
-class ServiceErrorsMixin:
-    """Show a service's ValidationError at the fields it names, the rest above the form."""
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)  # type: ignore[attr-defined]
-            return
-        for name, errors in error.error_dict.items():
-            field = name if name in self.fields else NON_FIELD_ERRORS  # type: ignore[attr-defined]
-            self.add_error(field, errors)  # type: ignore[attr-defined]
 
 
 class TopicChoiceField(forms.ModelMultipleChoiceField):

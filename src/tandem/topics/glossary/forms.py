@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import ServiceErrorsMixin
 from tandem.core.text_limits import SHORT_TEXT, LimitedTextField, long_text_field
 from tandem.topics.glossary.models import GlossaryTerm
 from tandem.topics.models import Topic
 
 
-class _ServiceErrors:
-    def add_service_errors(self, error: ValidationError) -> None:
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)  # type: ignore[attr-defined]
-            return
-        for name, errors in error.error_dict.items():
-            field = name if name in self.fields else NON_FIELD_ERRORS  # type: ignore[attr-defined]
-            self.add_error(field, errors)  # type: ignore[attr-defined]
-
-
-class ProposeForm(_ServiceErrors, forms.Form):
+class ProposeForm(ServiceErrorsMixin, forms.Form):
     term_de = LimitedTextField(label=_("Term (German)"), max_length=SHORT_TEXT, required=False)
     term_en = LimitedTextField(label=_("Term (English)"), max_length=SHORT_TEXT, required=False)
     explanation_de = long_text_field(rows=3, label=_("Explanation (German)"), required=False)

@@ -9,9 +9,9 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import ServiceErrorsMixin
 from tandem.core.text_limits import long_text_field
 from tandem.programs.choices import Cadence
-from tandem.programs.cohorts.forms import ServiceErrorsMixin
 from tandem.workspace.agreements.content import (
     AgreementContent,
     GoalContent,

@@ -6,11 +6,11 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.dates import SupportedDateField
+from tandem.core.forms import ServiceErrorsMixin
 from tandem.core.text_limits import PLACE_TEXT, LimitedTextField, long_text_field
 from tandem.workspace.meetings.models import (
     MAX_MINUTES,
@@ -22,20 +22,12 @@ from tandem.workspace.meetings.models import (
 )
 
 # Service error keys that belong to a form field of another name.
+# The services name the start and the format as the model does; the form splits the start.
 SERVICE_FIELDS = {"starts_at": "date", "format": "meeting_format"}
 
 
-class ServiceErrors:
-    """Show a service's ValidationError at the fields it names, the rest above the form."""
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        form: Any = self
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return
-        for name, errors in error.error_dict.items():
-            name = SERVICE_FIELDS.get(name, name)
-            form.add_error(name if name in form.fields else NON_FIELD_ERRORS, errors)
+class ServiceErrors(ServiceErrorsMixin):
+    service_fields = SERVICE_FIELDS
 
 
 class MeetingForm(ServiceErrors, forms.Form):

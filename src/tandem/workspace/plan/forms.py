@@ -9,8 +9,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import ServiceErrorsMixin
 from tandem.core.text_limits import PLACE_TEXT, SHORT_TEXT, LimitedTextField, long_text_field
-from tandem.programs.cohorts.forms import ServiceErrorsMixin
 from tandem.topics.models import Topic
 from tandem.workspace.plan.file_types import ALLOWED_LABEL, MAX_BYTES
 from tandem.workspace.plan.models import TutorialKind
