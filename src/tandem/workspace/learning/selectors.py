@@ -52,8 +52,9 @@ def topic_choices(*, space: Space) -> QuerySet[Topic]:
 
 def kpi_suggestions(*, space: Space) -> list[KpiSuggestion]:
     """Suggestions for the tandem's own topics; the whole list when none of them has one."""
-    every = KpiSuggestion.objects.filter(topic__is_active=True).select_related("topic")
-    own = [s for s in every if s.topic_id in tandem_topic_ids(space=space)]
+    every = list(KpiSuggestion.objects.filter(topic__is_active=True).select_related("topic"))
+    mine = tandem_topic_ids(space=space)
+    own = [s for s in every if s.topic_id in mine]
     return own or list(every)
 
 

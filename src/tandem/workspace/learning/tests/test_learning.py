@@ -225,3 +225,13 @@ def test_the_learning_page_speaks_german(formed, mentee, client_for):
     client.cookies["django_language"] = "de"
     html = client.get(url("learning", formed), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Gelerntes und Kennzahlen" in html
+
+
+def test_kpi_suggestions_read_in_a_fixed_number_of_queries(formed, mentee):
+    from tandem.workspace.learning.selectors import kpi_suggestions
+
+    space = space_for(user=mentee, key=formed.key)
+    assert KpiSuggestion.objects.count() >= 9
+    with CaptureQueriesContext(connection) as queries:
+        assert kpi_suggestions(space=space)
+    assert len(queries) == 3  # the suggestions, the pair's needs, their give-back topics
