@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "tandem.home.context_processors.roles",
+                "tandem.workspace.messages.context_processors.unread_messages",
             ],
         },
     },
@@ -216,6 +217,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TANDEM_IMPORT_MAX_BYTES = envint("TANDEM_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
 # Aggregated figures for groups smaller than this are suppressed (privacy, R3).
 TANDEM_MIN_GROUP_SIZE = envint("TANDEM_MIN_GROUP_SIZE", 5)
+# Messages between meetings (R23): the largest attachment, and the local hour (TIME_ZONE) from
+# which the daily e-mail about new messages goes out.
+TANDEM_MESSAGE_FILE_MAX_BYTES = envint("TANDEM_MESSAGE_FILE_MAX_BYTES", 5 * 1024 * 1024)
+TANDEM_MESSAGE_DIGEST_HOUR = envint("TANDEM_MESSAGE_DIGEST_HOUR", 7)
 
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)

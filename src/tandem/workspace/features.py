@@ -12,6 +12,7 @@ FEATURES = (
     "plan",
     "meetings",
     "notes",
+    "messages",
     "learning",
     "ending",
     "overview",

@@ -1,0 +1,20 @@
+"""Each person's choice of e-mails about new messages: "immediately", "daily" or "never".
+
+The choice is the person's notification setting (`tandem.accounts.notifications`); this is the one
+place the digest asks for it, so that the digest does not know where the setting is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+IMMEDIATELY, DAILY, NEVER = "immediately", "daily", "never"
+
+
+def message_email_choices(*, emails: Iterable[str]) -> dict[str, str]:
+    """Each address (lower-cased) → its choice; "daily" for anyone who never chose (one query)."""
+    try:
+        from tandem.accounts.notifications import selectors
+    except ImportError:  # the settings page is not there yet: everybody gets the default
+        return {email.strip().lower(): DAILY for email in emails if email}
+    return selectors.message_email_choices(emails=emails)
