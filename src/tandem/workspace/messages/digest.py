@@ -4,8 +4,9 @@
 with unread messages that no e-mail has announced yet (`selectors.unread_to_announce`):
 
 * "immediately": an e-mail now;
-* "daily": an e-mail once the day's digest hour (``TANDEM_MESSAGE_DIGEST_HOUR``, local time) has
-  passed, unless they already had one since then;
+* "daily": from the day's digest hour on (``TANDEM_MESSAGE_DIGEST_HOUR``, local time), an e-mail
+  about what came before that hour, unless they already had one since then (what came later
+  waits for the next morning, unless this e-mail covers it anyway);
 * "never": nothing.
 
 One e-mail covers all of a person's tandems: how many new messages in which tandem, with the
@@ -57,6 +58,7 @@ class Reader:
     first_name: str
     language: str
     tandems: dict[str, TandemNews] = field(default_factory=dict)
+    oldest: datetime.datetime | None = None  # the oldest message to announce
 
     @property
     def total(self) -> int:
@@ -115,6 +117,7 @@ def _readers() -> dict[int, Reader]:
         news = reader.tandems.setdefault(key, TandemNews(key=key, side=reader_side, partner=partner))
         news.count += 1
         news.newest = row["created_at"]
+        reader.oldest = reader.oldest or row["created_at"]
     return readers
 
 
@@ -139,9 +142,11 @@ def _due(readers: dict[int, Reader], now: datetime.datetime) -> list[Reader]:
     choice_of = {r.person_id: choices.get(r.email.strip().lower(), default) for r in readers.values()}
     due = [r for r in readers.values() if choice_of[r.person_id] == email_choices.IMMEDIATELY]
     daily = [r for r in readers.values() if choice_of[r.person_id] == email_choices.DAILY]
-    if daily and timezone.localtime(now) >= digest_moment(now):
-        told = _told_since(digest_moment(now))
-        due += [r for r in daily if r.person_id not in told]
+    moment = digest_moment(now)
+    waiting = [r for r in daily if r.oldest is not None and r.oldest < moment]
+    if waiting:
+        told = _told_since(moment)
+        due += [r for r in waiting if r.person_id not in told]
     return due
 
 
