@@ -17,6 +17,7 @@ from tandem.workspace.agreements.tests.helpers import content, seen
 from tandem.workspace.learning.services import kpi_add, learning_add
 from tandem.workspace.meetings import services as meetings
 from tandem.workspace.meetings.models import Meeting
+from tandem.workspace.messages.services import message_post
 from tandem.workspace.notes.services import note_create
 from tandem.workspace.plan.models import PlanEntry
 from tandem.workspace.plan.services import plan_entry_update, plan_generate
@@ -134,3 +135,7 @@ def plant(tandem, *, mark: str = MARK) -> None:
     )
     upload = SimpleUploadedFile(f"{marker('filename')}.txt", b"plain", content_type="text/plain")
     tutorial_add(space=mentee, topic=topic, title="Datei", kind="file", upload=upload, actor=None)
+    # Messages between meetings, one with an attachment whose name carries the marker.
+    message_post(space=mentee, text=marker("message"), actor=None)
+    attachment = SimpleUploadedFile(f"{marker('attachment')}.txt", b"plain")
+    message_post(space=mentor, text=marker("reply"), upload=attachment, actor=None)

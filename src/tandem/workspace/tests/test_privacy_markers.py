@@ -119,6 +119,7 @@ def test_the_partners_pages_show_what_they_wrote(planted, mentor, client_for):
     # The mentee's private journal is the one thing the mentor never sees.
     assert marker("journal") not in found
     assert {marker("shared"), marker("goal"), marker("agenda"), marker("kpi")} <= found
+    assert {marker("message"), marker("reply"), marker("attachment")} <= found
 
 
 @pytest.mark.parametrize("role", ["coordinator", "sponsor", "superuser", "other_member"])

@@ -209,3 +209,17 @@ def test_the_choice_of_each_person_is_asked_once(
     post(formed, mentor, "Antwort")
     assert run(django_capture_on_commit_callbacks) == 1
     assert mail.outbox[0].to == [formed.tandem.mentee.person.email]
+
+
+def test_the_planted_tandems_email_carries_no_marker(
+    formed, choose, django_capture_on_commit_callbacks
+):
+    from tandem.workspace.tests.plant import MARK, plant
+
+    with django_capture_on_commit_callbacks(execute=True):
+        plant(formed.tandem)
+    mail.outbox.clear()
+    choose(default=email_choices.IMMEDIATELY)
+    assert run(django_capture_on_commit_callbacks) == 1  # the mentee has the mentor's reply
+    (message,) = mail.outbox
+    assert MARK not in message.subject + message.body
