@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tandem.workspace.plan.file_types import (
     MAX_NAME,
+    MESSAGE_TYPES,
     accepted_type,
     content_type_of,
     display_name,
@@ -29,6 +33,26 @@ def test_a_name_and_a_content_that_disagree_are_refused():
     assert accepted_type(name="a.png", content=b"<svg/>") is None
     assert accepted_type(name="a.svg", content=b"<svg/>") is None
     assert accepted_type(name="a.pdf.exe", content=b"%PDF-1.7") is None
+
+
+def _office(part: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(part, "<x/>")
+    return buffer.getvalue()
+
+
+def test_office_files_are_for_messages_only_and_recognised_by_their_main_part():
+    document, sheet = _office("word/document.xml"), _office("xl/workbook.xml")
+    assert accepted_type(name="a.docx", content=document, allowed=MESSAGE_TYPES) == "docx"
+    assert accepted_type(name="a.xlsx", content=sheet, allowed=MESSAGE_TYPES) == "xlsx"
+    deck = _office("ppt/presentation.xml")
+    assert accepted_type(name="a.pptx", content=deck, allowed=MESSAGE_TYPES) == "pptx"
+    assert accepted_type(name="a.docx", content=sheet, allowed=MESSAGE_TYPES) is None
+    assert accepted_type(name="a.docx", content=_office("x.txt"), allowed=MESSAGE_TYPES) is None
+    assert accepted_type(name="a.docx", content=b"PK\x03\x04broken", allowed=MESSAGE_TYPES) is None
+    assert accepted_type(name="a.docx", content=document) is None  # not a tutorial's type
+    assert accepted_type(name="a.md", content=b"# T", allowed=MESSAGE_TYPES) is None
 
 
 def test_text_must_be_utf8_without_nul():
