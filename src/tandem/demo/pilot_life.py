@@ -439,6 +439,7 @@ def pilot_tandems_live(
 ) -> None:
     """Play the life of every formed pilot tandem so far (see the module docstring)."""
     from tandem.demo.demo_tandem import demo_tandem
+    from tandem.demo.pilot_messages import pilot_messages
 
     rng = random.Random(f"{seed}-pilot-life")
     tandems = list(
@@ -462,3 +463,4 @@ def pilot_tandems_live(
     demo_tandem(demo_pair, clock, today=today)
     for pair, story in stories:
         other_tandem(pair, story, clock, today=today, rng=rng)
+    pilot_messages(demo_pair=demo_pair, other_pairs=other_pairs, clock=clock, today=today)

@@ -225,3 +225,18 @@ def test_every_pilot_tandem_with_a_signed_agreement_has_a_session_plan():
     demo = pilot_tandems().get(mentee__person__email__startswith="birgit.jaeger")
     cohort_target = demo.cohort.target_meetings
     assert PlanEntry.objects.filter(tandem_id=demo.formed_key).count() == cohort_target
+
+
+def test_the_demo_mentee_has_an_unread_message_with_a_file(client):
+    from tandem.demo.pilot_messages import DEMO_THREAD, EXERCISE_FILE
+    from tandem.workspace.messages.models import Message
+
+    logins = run_demo()
+    ours = pilot_tandems().get(mentee__person__email=logins["mentee"])
+    assert Message.objects.filter(tandem=ours).count() == len(DEMO_THREAD)
+    assert client.login(email=logins["mentee"], password=DEMO_PASSWORD)
+    mine = client.get(reverse("tandems:mine")).content.decode()
+    assert 'id="unread-messages"' in mine
+    thread = page(client, "messages", ours.formed_key).content.decode()
+    assert html.escape(DEMO_THREAD[0][4]) in thread and EXERCISE_FILE[0] in thread
+    assert 'id="unread-messages"' not in client.get(reverse("tandems:mine")).content.decode()
