@@ -22,10 +22,12 @@ about running tandems (an ended tandem's thread is read-only: nothing new comes)
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
@@ -76,26 +78,23 @@ def digest_moment(now: datetime.datetime) -> datetime.datetime:
     return moment
 
 
+_PERSON_FIELDS = ("_id", "__email", "__first_name", "__last_name", "__is_active")
+_FIELDS = (
+    "tandem",
+    "author_side",
+    "created_at",
+    "tandem__cohort__languages",
+    *(f"tandem__{side}__person{name}" for side in Side.values for name in _PERSON_FIELDS),
+)
+
+
 def _readers() -> dict[int, Reader]:
     """Who has unannounced unread messages, and how many in which tandem (one query)."""
     readers: dict[int, Reader] = {}
-    rows = unread_to_announce().values(
-        "tandem",
-        "author_side",
-        "created_at",
-        "tandem__cohort__languages",
-        "tandem__mentor__person_id",
-        "tandem__mentor__person__email",
-        "tandem__mentor__person__first_name",
-        "tandem__mentor__person__last_name",
-        "tandem__mentor__person__is_active",
-        "tandem__mentee__person_id",
-        "tandem__mentee__person__email",
-        "tandem__mentee__person__first_name",
-        "tandem__mentee__person__last_name",
-        "tandem__mentee__person__is_active",
+    rows: Iterable[dict[str, Any]] = (
+        unread_to_announce().values(*_FIELDS).order_by("created_at", "id")
     )
-    for row in rows.order_by("created_at", "id"):
+    for row in rows:
         reader_side = Side.MENTEE if row["author_side"] == Side.MENTOR else Side.MENTOR
         me, other = f"tandem__{reader_side}__person", f"tandem__{row['author_side']}__person"
         if not row[f"{me}__is_active"] or not row[f"{me}__email"]:
@@ -114,7 +113,9 @@ def _readers() -> dict[int, Reader]:
         )
         key = str(row["tandem"])
         partner = f"{row[f'{other}__first_name']} {row[f'{other}__last_name']}".strip()
-        news = reader.tandems.setdefault(key, TandemNews(key=key, side=reader_side, partner=partner))
+        news = reader.tandems.setdefault(
+            key, TandemNews(key=key, side=reader_side, partner=partner)
+        )
         news.count += 1
         news.newest = row["created_at"]
         reader.oldest = reader.oldest or row["created_at"]
@@ -123,9 +124,7 @@ def _readers() -> dict[int, Reader]:
 
 def _told_since(moment: datetime.datetime) -> set[int]:
     """The people who had an e-mail about messages since ``moment`` (one query)."""
-    rows = MessageReadMark.objects.filter(notified_at__gte=moment).filter(
-        running_tandems_filter()
-    )
+    rows = MessageReadMark.objects.filter(notified_at__gte=moment).filter(running_tandems_filter())
     told = set()
     for side, mentor, mentee in rows.values_list(
         "side", "tandem__mentor__person_id", "tandem__mentee__person_id"
@@ -139,7 +138,9 @@ def _due(readers: dict[int, Reader], now: datetime.datetime) -> list[Reader]:
         return []
     choices = email_choices.message_email_choices(emails=[r.email for r in readers.values()])
     default = email_choices.DAILY
-    choice_of = {r.person_id: choices.get(r.email.strip().lower(), default) for r in readers.values()}
+    choice_of = {
+        r.person_id: choices.get(r.email.strip().lower(), default) for r in readers.values()
+    }
     due = [r for r in readers.values() if choice_of[r.person_id] == email_choices.IMMEDIATELY]
     daily = [r for r in readers.values() if choice_of[r.person_id] == email_choices.DAILY]
     moment = digest_moment(now)
@@ -159,7 +160,7 @@ def _record(reader: Reader, now: datetime.datetime) -> None:
         )
 
 
-def _email(reader: Reader):  # type: ignore[no-untyped-def]
+def _email(reader: Reader) -> EmailMessage:
     tandems = sorted(reader.tandems.values(), key=lambda news: news.partner)
     return templated_email(
         template=TEMPLATE,

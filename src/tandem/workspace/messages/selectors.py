@@ -52,7 +52,6 @@ def message_with_file(*, space: Space, pk: int) -> Message:
     return message
 
 
-
 def _unread(rows: QuerySet[Message]) -> QuerySet[Message]:
     """Of messages, those the author's partner has not read yet."""
     return rows.annotate(

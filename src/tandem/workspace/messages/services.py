@@ -3,6 +3,7 @@ text or the file's name; and marking the thread read."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from django.conf import settings
@@ -22,7 +23,9 @@ from tandem.workspace.plan import file_types
 
 # Control characters other than line breaks and tabs, and the invisible marks that turn the
 # direction of text (a name or a link could be shown in disguise): dropped from a message.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def clean_message_text(text: str) -> str:
@@ -110,7 +113,8 @@ def message_post(
             message.full_clean(exclude=["tandem", "file"])
             if content:
                 # A fixed name: `attachment_upload_to` stores it as messages/<random>.<type>.
-                message.file.save(f"attachment.{message.file_type}", ContentFile(content), save=False)
+                name = f"attachment.{message.file_type}"
+                message.file.save(name, ContentFile(content), save=False)
                 stored = message.file.name or ""
             message.save()
             _mark_read(space, message.created_at)
@@ -132,7 +136,7 @@ def message_post(
     return message
 
 
-def _mark_read(space: Space, moment) -> None:  # type: ignore[no-untyped-def]
+def _mark_read(space: Space, moment: datetime.datetime) -> None:
     MessageReadMark.objects.update_or_create(
         tandem=space.tandem, side=space.side, defaults={"read_at": moment}
     )

@@ -71,8 +71,9 @@ def test_immediately_sends_one_email_per_run_and_never_twice(
     assert "1 neue Nachricht" in mail.outbox[1].subject
 
 
-def test_a_read_message_is_not_announced(formed, mentee, mentor, client_for, choose,
-                                         django_capture_on_commit_callbacks):
+def test_a_read_message_is_not_announced(
+    formed, mentee, mentor, client_for, choose, django_capture_on_commit_callbacks
+):
     choose(default=email_choices.IMMEDIATELY)
     post(formed, mentee)
     client_for(mentor).get(thread_url(formed))

@@ -49,9 +49,7 @@ def test_the_text_is_encrypted_at_rest(formed, mentee):
     assert stored.startswith("fernet:") and "Burnout" not in stored
 
 
-def test_an_htmx_post_answers_the_thread_partial_with_the_new_message(
-    formed, mentee, client_for
-):
+def test_an_htmx_post_answers_the_thread_partial_with_the_new_message(formed, mentee, client_for):
     response = client_for(mentee).post(thread_url(formed), {"text": "Bis Donnerstag!"}, **HTMX)
     assert response.status_code == 200
     body = response.content.decode()
@@ -148,9 +146,7 @@ def test_an_attachment_is_kept_with_its_name_encrypted_and_downloaded_safely(
         ("notes.txt", b"\x00\x01binary"),
     ],
 )
-def test_attachments_outside_the_allow_list_are_refused(
-    formed, mentee, client_for, name, content
-):
+def test_attachments_outside_the_allow_list_are_refused(formed, mentee, client_for, name, content):
     upload = SimpleUploadedFile(name, content)
     response = client_for(mentee).post(thread_url(formed), {"text": "x", "file": upload})
     assert response.status_code == 400
@@ -168,9 +164,7 @@ def test_too_large_an_attachment_is_refused(formed, mentee, client_for, settings
 
 
 @pytest.mark.parametrize("role", REFUSED_ROLES)
-def test_everyone_else_is_refused_every_messages_url(
-    formed, mentee, space_roles, client_for, role
-):
+def test_everyone_else_is_refused_every_messages_url(formed, mentee, space_roles, client_for, role):
     upload = SimpleUploadedFile("a.txt", b"plain")
     message = post(formed, mentee, upload=upload)
     client = client_for(space_roles[role])
