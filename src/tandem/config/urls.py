@@ -17,6 +17,7 @@ urlpatterns = [
     path("tandems/", include("tandem.matching.proposals.urls")),
     path("space/", include("tandem.workspace.urls")),
     # Before allauth's own: sign-up answers in an even time (accounts.views).
+    path("settings/notifications/", include("tandem.accounts.notifications.urls")),
     path("accounts/signup/", account_views.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
