@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-IMMEDIATELY, DAILY, NEVER = "immediately", "daily", "never"
+from tandem.accounts.notifications import selectors
+from tandem.accounts.notifications.models import MessageEmails
+
+IMMEDIATELY, DAILY, NEVER = (
+    str(MessageEmails.IMMEDIATELY),
+    str(MessageEmails.DAILY),
+    str(MessageEmails.NEVER),
+)
 
 
 def message_email_choices(*, emails: Iterable[str]) -> dict[str, str]:
     """Each address (lower-cased) → its choice; "daily" for anyone who never chose (one query)."""
-    try:
-        from tandem.accounts.notifications import selectors
-    except ImportError:  # the settings page is not there yet: everybody gets the default
-        return {email.strip().lower(): DAILY for email in emails if email}
     return selectors.message_email_choices(emails=emails)

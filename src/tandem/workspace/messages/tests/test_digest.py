@@ -224,3 +224,22 @@ def test_the_planted_tandems_email_carries_no_marker(
     assert run(django_capture_on_commit_callbacks) == 1  # the mentee has the mentor's reply
     (message,) = mail.outbox
     assert MARK not in message.subject + message.body
+
+
+def test_the_saved_notification_settings_decide(
+    formed, mentee, mentor, django_capture_on_commit_callbacks
+):
+    """The real settings: the mentor chose "never"; the mentee never chose (daily by default)."""
+    from tandem.accounts.notifications.models import NotificationSettings
+
+    NotificationSettings.objects.create(
+        person=formed.tandem.mentor.person, message_emails=email_choices.NEVER
+    )
+    with time_machine.travel(local(2, 10), tick=False):
+        post(formed, mentee)
+    with time_machine.travel(local(2, 11), tick=False):
+        post(formed, mentor, "Antwort")
+    with time_machine.travel(local(3, 7, 5), tick=False):
+        assert run(django_capture_on_commit_callbacks) == 1
+    assert mail.outbox[0].to == [formed.tandem.mentee.person.email]
+    assert "/settings/notifications/" in mail.outbox[0].body  # the footer of every e-mail
