@@ -189,6 +189,14 @@ CASES: dict[str, tuple[dict[str, str], str]] = {
         {"TANDEM_MIN_GROUP_SIZE": "8"},
         "assert settings.TANDEM_MIN_GROUP_SIZE == 8",
     ),
+    "TANDEM_MESSAGE_FILE_MAX_BYTES": (
+        {"TANDEM_MESSAGE_FILE_MAX_BYTES": "2000"},
+        "assert settings.TANDEM_MESSAGE_FILE_MAX_BYTES == 2000",
+    ),
+    "TANDEM_MESSAGE_DIGEST_HOUR": (
+        {"TANDEM_MESSAGE_DIGEST_HOUR": "6"},
+        "assert settings.TANDEM_MESSAGE_DIGEST_HOUR == 6",
+    ),
     "LOG_LEVEL": (
         {"LOG_LEVEL": "INFO"},
         "import logging\nassert logging.getLogger().level == logging.INFO",
