@@ -7,3 +7,4 @@ from tandem.workspace.meetings import models as meetings  # noqa: F401
 from tandem.workspace.notes import models as notes  # noqa: F401
 from tandem.workspace.onboarding import models as onboarding  # noqa: F401
 from tandem.workspace.plan import models as plan  # noqa: F401
+from tandem.workspace.help import models as confidential_help  # noqa: F401
