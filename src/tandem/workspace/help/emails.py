@@ -11,9 +11,7 @@ from tandem.workspace.help.models import HelpRequest
 
 
 def help_request_contact_email_send(*, help_request_id: int) -> None:
-    request = HelpRequest.objects.select_related("tandem__cohort__program").get(
-        pk=help_request_id
-    )
+    request = HelpRequest.objects.select_related("tandem__cohort__program").get(pk=help_request_id)
     cohort = request.tandem.cohort
     contact = cohort_contact_user(cohort=cohort)
     if contact is None or not contact.email:

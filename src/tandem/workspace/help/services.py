@@ -58,9 +58,7 @@ def _check_contact(*, cohort: Cohort, request: HelpRequest, actor: Actor) -> Hel
     if actor is None or not is_cohort_contact(actor, cohort):
         raise PermissionDenied
     locked = (
-        HelpRequest.objects.select_for_update()
-        .filter(pk=request.pk, tandem__cohort=cohort)
-        .first()
+        HelpRequest.objects.select_for_update().filter(pk=request.pk, tandem__cohort=cohort).first()
     )
     if locked is None:
         raise PermissionDenied

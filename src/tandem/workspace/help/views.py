@@ -75,9 +75,7 @@ def rematch_page(request: AuthenticatedHttpRequest, space: Space) -> HttpRespons
     """What a re-match means, a confirmation, then the end of the tandem."""
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":
-            messages.error(
-                request, _("Tick the box to confirm that you want a new partner.")
-            )
+            messages.error(request, _("Tick the box to confirm that you want a new partner."))
             return redirect("workspace:rematch", key=space.key)
         tandem_rematch(space=space)
         messages.success(
@@ -88,6 +86,4 @@ def rematch_page(request: AuthenticatedHttpRequest, space: Space) -> HttpRespons
             ),
         )
         return redirect("workspace:page", key=space.key)
-    return render(
-        request, "workspace/help/rematch.html", {"space": space, "cohort": space.cohort}
-    )
+    return render(request, "workspace/help/rematch.html", {"space": space, "cohort": space.cohort})

@@ -26,7 +26,7 @@ def other_coordinator(db):
 
 
 @pytest.fixture
-def asked(formed, mentee, django_capture_on_commit_callbacks):
+def asked(formed, mentee, django_capture_on_commit_callbacks):  # noqa: F811 (the fixture)
     """Marlene (mentee) asked for help without telling Jonas."""
     with django_capture_on_commit_callbacks(execute=True):
         request = help_request_create(

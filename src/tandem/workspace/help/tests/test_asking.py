@@ -99,9 +99,7 @@ def test_a_told_partner_sees_that_and_when_never_what(formed, mentee, mentor, cl
         assert SECRET not in html
 
 
-def test_the_asker_sees_the_status_of_their_requests_never_the_remark(
-    asked, mentee, client_for
-):
+def test_the_asker_sees_the_status_of_their_requests_never_the_remark(asked, mentee, client_for):
     HelpRequest.objects.filter(pk=asked.request.pk).update(
         status=HelpStatus.IN_PROGRESS, remark="Remark for the contact only"
     )
@@ -112,9 +110,7 @@ def test_the_asker_sees_the_status_of_their_requests_never_the_remark(
     assert "1 in progress" in card and "Remark for the contact" not in card
 
 
-def test_without_a_usable_contact_the_request_is_refused_with_a_reason(
-    formed, mentee, client_for
-):
+def test_without_a_usable_contact_the_request_is_refused_with_a_reason(formed, mentee, client_for):
     # The coordinator left the company: a leaver is nobody's contact.
     Person.objects.filter(email=formed.cohort.coordinator.email).update(is_active=False)
     response = _ask(client_for(mentee), formed, "dont_tell")

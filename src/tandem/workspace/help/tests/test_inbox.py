@@ -86,18 +86,14 @@ def test_nobody_but_the_contact_reads_the_inbox_or_changes_a_request(
     assert HelpRequest.objects.get().status == HelpStatus.OPEN
 
 
-def test_a_superuser_named_as_the_cohorts_coordinator_is_its_contact(
-    asked, superuser, client_for
-):
+def test_a_superuser_named_as_the_cohorts_coordinator_is_its_contact(asked, superuser, client_for):
     cohort = asked.formed.cohort
     cohort.coordinator = superuser
     cohort.save(update_fields=["coordinator"])
     assert SECRET in client_for(superuser).get(inbox_url(asked.formed)).content.decode()
 
 
-def test_another_cohorts_request_is_refused_in_this_cohorts_inbox(
-    asked, coordinator, client_for
-):
+def test_another_cohorts_request_is_refused_in_this_cohorts_inbox(asked, coordinator, client_for):
     from tandem.programs.choices import Phase
     from tandem.programs.tests.factories import cohort_in
 
