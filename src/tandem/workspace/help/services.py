@@ -1,7 +1,7 @@
 """Asking the cohort's contact for help, and the contact's work on a request (R25).
 
 Audit rows carry ids, the status and whether the partner was told — never a word of the text or
-of the remark. The contact's e-mail goes out after the commit and has no text either.
+of the remark, and not who asked. The contact's e-mail goes out after the commit, without text.
 """
 
 from __future__ import annotations
@@ -40,11 +40,13 @@ def help_request_create(
     )
     request.full_clean(exclude=["tandem"])
     request.save()
+    # Like an early end, the trail does not say who asked, nor in which tandem: the request
+    # itself is for the contact alone (`actor` is taken like every service does, not recorded).
     audit_record(
-        actor=actor,
+        actor=None,
         action="workspace.help.ask",
         target=request,
-        data={"cohort": tandem.cohort_id, "tandem": tandem.pk, "partner_told": partner_told},
+        data={"cohort": tandem.cohort_id, "partner_told": partner_told},
     )
     request_id = request.pk
     transaction.on_commit(

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from tandem.core.feedback import report_refusal
 from tandem.core.http import AuthenticatedHttpRequest
 from tandem.programs.cohorts.selectors import cohort_contact
 from tandem.workspace.access import Space
@@ -77,7 +78,11 @@ def rematch_page(request: AuthenticatedHttpRequest, space: Space) -> HttpRespons
         if request.POST.get("confirm") != "yes":
             messages.error(request, _("Tick the box to confirm that you want a new partner."))
             return redirect("workspace:rematch", key=space.key)
-        tandem_rematch(space=space)
+        try:
+            tandem_rematch(space=space)
+        except ValidationError as error:
+            report_refusal(request, error)
+            return redirect("workspace:page", key=space.key)
         messages.success(
             request,
             _(

@@ -88,6 +88,7 @@ def test_a_quiet_request_leaves_no_trace_for_the_partner(asked, mentor, client_f
     assert [m.to for m in mail.outbox] == [[formed.cohort.coordinator.email]]
     audit = AuditEvent.objects.get(action="workspace.help.ask")
     assert SECRET not in str(audit.data) and audit.data["partner_told"] is False
+    assert audit.actor is None and "tandem" not in audit.data  # not who asked, nor where
 
 
 def test_a_told_partner_sees_that_and_when_never_what(formed, mentee, mentor, client_for):
