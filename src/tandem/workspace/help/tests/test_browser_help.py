@@ -39,7 +39,7 @@ def test_a_mentee_asks_for_help_without_telling_her_partner_on_a_phone(
     page.get_by_text("Nichts wird geteilt, wenn Sie es nicht so wählen").wait_for()
     assert not HelpRequest.objects.exists()
 
-    page.get_by_label("Meinem Tandempartner nichts sagen").check()
+    page.get_by_label("Meiner Tandem-Person nichts sagen").check()
     page.get_by_role("button", name="Meine Anfrage senden").click()
     page.get_by_text("Ihre Anfrage ist an die Ansprechperson").wait_for()
     request = HelpRequest.objects.get()

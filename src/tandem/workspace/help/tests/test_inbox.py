@@ -135,3 +135,11 @@ def test_the_tandem_list_counts_requests_per_cohort_and_links_the_contact_to_the
     # Another coordinator sees the count, never the link to an inbox that is not theirs.
     other = client_for(other_coordinator).get(url).content.decode()
     assert "1 open request for help" in other and inbox_url(asked.formed) not in other
+
+
+def test_a_coordinator_who_left_is_nobodys_contact(asked, coordinator, client_for):
+    from tandem.people.models import Person
+
+    Person.objects.filter(email=coordinator.email).update(is_active=False)
+    # A leaver's account is locked out of everything (sent to sign in again, or refused).
+    assert client_for(coordinator).get(inbox_url(asked.formed)).status_code in (302, 403)
