@@ -24,6 +24,7 @@ from django.contrib.auth.models import User
 
 from tandem.demo import pilot_texts as texts
 from tandem.demo.clock import DemoClock, at
+from tandem.demo.pilot_help import pilot_help_asked
 from tandem.enrolment.choices import GiveBackDirection
 from tandem.enrolment.models import GiveBackTopic, LearningNeed, TeachingOffer
 from tandem.programs.choices import EventKind, RsvpAnswer
@@ -464,3 +465,4 @@ def pilot_tandems_live(
     for pair, story in stories:
         other_tandem(pair, story, clock, today=today, rng=rng)
     pilot_messages(demo_pair=demo_pair, other_pairs=other_pairs, clock=clock, today=today)
+    pilot_help_asked(pairs=other_pairs, clock=clock, today=today)

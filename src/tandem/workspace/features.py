@@ -14,6 +14,7 @@ FEATURES = (
     "notes",
     "messages",
     "learning",
+    "help",
     "ending",
     "overview",
     "calendar",

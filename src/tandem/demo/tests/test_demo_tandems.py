@@ -240,3 +240,17 @@ def test_the_demo_mentee_has_an_unread_message_with_a_file(client):
     thread = page(client, "messages", ours.formed_key).content.decode()
     assert html.escape(DEMO_THREAD[0][4]) in thread and EXERCISE_FILE[0] in thread
     assert 'id="unread-messages"' not in client.get(reverse("tandems:mine")).content.decode()
+
+
+def test_the_demo_coordinator_finds_a_request_in_the_pilots_help_inbox(client):
+    from tandem.workspace.help.models import HelpRequest
+
+    logins = run_demo()
+    pilot = pilot_tandems().first().cohort
+    request = HelpRequest.objects.get()
+    assert request.tandem.cohort == pilot and not request.partner_told
+    assert client.login(email=logins["coordinator"], password=DEMO_PASSWORD)
+    tandems = client.get(reverse("workspace:cohort_tandems", args=[pilot.pk])).content.decode()
+    inbox = reverse("workspace:help_inbox", args=[pilot.pk])
+    assert inbox in tandems  # reachable from the tandem list by a link
+    assert "Seit unserem ersten Treffen" in client.get(inbox).content.decode()

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('tandems', '0005_remove_tandem_run'),
-        ('workspace', '0002_session_plan_tutorials'),
+        ('workspace', '0003_help'),
     ]
 
     operations = [
