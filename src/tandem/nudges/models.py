@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -105,6 +106,28 @@ class CohortNudgeTimings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cohort_id}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if (
+            self.proposal_first_days is not None
+            and self.proposal_second_days is not None
+            and self.proposal_second_days <= self.proposal_first_days
+        ):
+            errors["proposal_second_days"] = _(
+                "The second reminder must come later than the first: choose more than %(days)s "
+                "days."
+            ) % {"days": self.proposal_first_days}
+        if (
+            self.request_reminder_days is not None
+            and self.request_close_days is not None
+            and self.request_close_days <= self.request_reminder_days
+        ):
+            errors["request_close_days"] = _(
+                "A request can only close after its reminder: choose more than %(days)s days."
+            ) % {"days": self.request_reminder_days}
+        if errors:
+            raise ValidationError(errors)
 
     def as_timings(self) -> Timings:
         return Timings(**{name: getattr(self, name) for name in Timings.__dataclass_fields__})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 from types import SimpleNamespace
 
 import pytest
@@ -37,7 +38,7 @@ def travel():
 
 @pytest.fixture
 def pair(travel, coordinator, mentee_person, mentor_person):
-    """Formed at START, in a cohort writing German (languages ["de"]) with a weekly cadence."""
+    """Formed at START, in a cohort writing English with a monthly cadence."""
     from tandem.programs.tests.factories import cohort_in
 
     cohort = cohort_in(Phase.RUNNING, coordinator=coordinator, languages=["en"], cadence="monthly")
@@ -69,3 +70,29 @@ def hourly(django_capture_on_commit_callbacks) -> Callable[[], list[mail.EmailMe
         return list(mail.outbox[before:])
 
     return run
+
+
+def meeting(tandem: Any, starts_at: datetime.datetime, status: str = "scheduled") -> Any:
+    """A meeting of ``tandem`` (held and missed ones closed at their start)."""
+    from tandem.workspace.meetings.models import Meeting
+
+    return Meeting.objects.create(
+        tandem=tandem,
+        starts_at=starts_at,
+        duration_minutes=60,
+        format="video",
+        status=status,
+        closed_at=None if status == "scheduled" else starts_at,
+    )
+
+
+def sign_agreement(tandem: Any, at: datetime.datetime) -> None:
+    from tandem.workspace.agreements.models import AgreementVersion
+
+    AgreementVersion.objects.create(
+        tandem=tandem, number=1, drafted_by="mentor", status="signed", signed_at=at, online=True
+    )
+
+
+def to_of(messages: list[Any]) -> list[str]:
+    return sorted(m.to[0] for m in messages)
