@@ -71,7 +71,9 @@ def claim_and_send(*, planned: list[Planned], now: datetime) -> int:
             ignore_conflicts=True,
         )
         claimed = set(
-            SentNudge.objects.filter(claim=claim).values_list("rule", "subject", "step", "recipient")
+            SentNudge.objects.filter(claim=claim).values_list(
+                "rule", "subject", "step", "recipient"
+            )
         )
         messages = []
         for item in planned:

@@ -8,10 +8,11 @@ send now. It is what makes the jobs safe to repeat and to run late:
   proposal's second reminder goes out alone, not both at once);
 - whatever came due while the job did not run is due now, so nothing is missed.
 
-The meeting and agreement thresholds are those of a tandem's health (`workspace/overview/health.py`):
-with the default timings the first nudge goes out the day the coordinator's overview starts
-showing "needs a check-in" for the same reason (`GRACE_DAYS` after a meeting was due by the
-cohort's cadence; `AGREEMENT_DAYS` after forming). A coordinator may change them per cohort.
+The meeting and agreement thresholds are those of a tandem's health
+(`workspace/overview/health.py`): with the default timings the first nudge goes out the day the
+coordinator's overview starts showing "needs a check-in" for the same reason (`GRACE_DAYS` after
+a meeting was due by the cohort's cadence; `AGREEMENT_DAYS` after forming). A coordinator may
+change them per cohort.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ class Timings:
 DEFAULT_TIMINGS = Timings()
 
 
-def due_step(*, now: datetime, moments: Sequence[datetime | None], sent: Sequence[int]) -> int | None:
+def due_step(
+    *, now: datetime, moments: Sequence[datetime | None], sent: Sequence[int]
+) -> int | None:
     """The step (1-based) to send now: the latest whose moment has come (None: not yet known),
     unless it or a later one was sent already."""
     due = None

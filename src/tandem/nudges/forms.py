@@ -11,7 +11,7 @@ from tandem.nudges.models import CohortNudgeTimings
 from tandem.nudges.timings import FIELDS
 
 
-class NudgeTimingsForm(ServiceErrorsMixin, forms.ModelForm):  # type: ignore[type-arg]
+class NudgeTimingsForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = CohortNudgeTimings
         fields = list(FIELDS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,7 +16,7 @@ MAX_DAYS = 90
 MAX_REMINDER_HOURS = 168  # a week
 
 
-def _days(label: str, default: int) -> models.PositiveSmallIntegerField:
+def _days(label: Any, default: int) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         label,
         default=default,
@@ -50,9 +52,7 @@ class CohortNudgeTimings(models.Model):
     request_close_days = _days(
         _("unanswered request closed after (days)"), DEFAULT_TIMINGS.request_close_days
     )
-    agreement_days = _days(
-        _("no agreement after forming (days)"), DEFAULT_TIMINGS.agreement_days
-    )
+    agreement_days = _days(_("no agreement after forming (days)"), DEFAULT_TIMINGS.agreement_days)
     meeting_grace_days = _days(
         _("no meeting scheduled, days after one was due"), DEFAULT_TIMINGS.meeting_grace_days
     )

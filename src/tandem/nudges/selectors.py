@@ -79,7 +79,7 @@ def emails_opted_out(*, emails: Iterable[str]) -> set[str]:
 
     The one place that asks the personal notification settings (accounts.notifications)."""
     try:  # until the personal settings are merged (accounts.notifications, on main)
-        from tandem.accounts.notifications.selectors import (  # type: ignore[import-not-found]
+        from tandem.accounts.notifications.selectors import (  # type: ignore[import-untyped,unused-ignore]
             emails_without_reminders,
         )
     except ImportError:
@@ -197,7 +197,9 @@ def upcoming_meetings(*, now: datetime, within: timedelta) -> list[Meeting]:
     )
 
 
-def upcoming_events(*, cohort_ids: Iterable[int], now: datetime, within: timedelta) -> list[CohortEvent]:
+def upcoming_events(
+    *, cohort_ids: Iterable[int], now: datetime, within: timedelta
+) -> list[CohortEvent]:
     """Kickoff, half-time and closing events starting in the next ``within`` (one query)."""
     return list(
         CohortEvent.objects.filter(

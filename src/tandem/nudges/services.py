@@ -10,7 +10,7 @@ nobody gets an old nudge later. Nothing goes to a closed cohort's people or an e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -25,7 +25,7 @@ from tandem.matching.requests.services import mentor_request_expire
 from tandem.nudges import due
 from tandem.nudges.claims import Planned, claim_and_send
 from tandem.nudges.emails import nudge_email
-from tandem.nudges.models import NudgeRule
+from tandem.nudges.models import MAX_REMINDER_HOURS, NudgeRule
 from tandem.nudges.selectors import (
     BATCH_SIZE,
     CohortContext,
@@ -42,7 +42,6 @@ from tandem.nudges.selectors import (
     upcoming_events,
     upcoming_meetings,
 )
-from tandem.nudges.models import MAX_REMINDER_HOURS
 from tandem.people.models import Person
 from tandem.tandems.models import PartnerAnswer, Tandem
 
@@ -114,7 +113,9 @@ def _partners(tandem: Tandem) -> tuple[tuple[str, Enrolment, Enrolment], ...]:
     return (("mentor", tandem.mentor, tandem.mentee), ("mentee", tandem.mentee, tandem.mentor))
 
 
-def _proposals(cohorts: dict[int, CohortContext], now: datetime, batch_size: int, run: NudgeRun) -> None:
+def _proposals(
+    cohorts: dict[int, CohortContext], now: datetime, batch_size: int, run: NudgeRun
+) -> None:
     for batch in published_proposal_batches(cohort_ids=cohorts, batch_size=batch_size):
         sent = sent_steps(
             rules=[NudgeRule.PROPOSAL],
@@ -155,7 +156,9 @@ def _proposals(cohorts: dict[int, CohortContext], now: datetime, batch_size: int
         run.batches += 1
 
 
-def _builder(kind: str, cohort: CohortContext, values: dict[str, Any]) -> Callable[[str], EmailMessage]:
+def _builder(
+    kind: str, cohort: CohortContext, values: dict[str, Any]
+) -> Callable[[str], EmailMessage]:
     return lambda to: nudge_email(kind=kind, cohort=cohort, to=to, values=values)
 
 
@@ -163,7 +166,9 @@ def _expire(request: MentorRequest) -> Callable[[], bool]:
     return lambda: mentor_request_expire(request=request, actor=None)
 
 
-def _requests(cohorts: dict[int, CohortContext], now: datetime, batch_size: int, run: NudgeRun) -> None:
+def _requests(
+    cohorts: dict[int, CohortContext], now: datetime, batch_size: int, run: NudgeRun
+) -> None:
     for batch in pending_request_batches(cohort_ids=cohorts, batch_size=batch_size):
         sent = sent_steps(rules=[NudgeRule.REQUEST], subjects=[str(r.pk) for r in batch])
         plan = _Plan()
@@ -217,7 +222,9 @@ def _schedule_link(tandem: Tandem, due_at: datetime, now: datetime) -> str:
     return absolute_url("workspace:meeting_new", tandem.formed_key) + f"?date={day.isoformat()}"
 
 
-def _tandems(cohorts: dict[int, CohortContext], now: datetime, batch_size: int, run: NudgeRun) -> None:
+def _tandems(
+    cohorts: dict[int, CohortContext], now: datetime, batch_size: int, run: NudgeRun
+) -> None:
     """No agreement, no meeting scheduled, and the check-ins that follow them."""
     for batch in formed_tandem_batches(cohort_ids=cohorts, batch_size=batch_size):
         facts = tandem_facts(tandem_ids=[t.pk for t in batch])
@@ -245,9 +252,17 @@ def _tandems(cohorts: dict[int, CohortContext], now: datetime, batch_size: int, 
             )
             if step is not None:
                 _nudge_or_check_in(
-                    plan, NudgeRule.AGREEMENT, subjects[tandem.pk], step, tandem, cohort,
-                    {"link": absolute_url("workspace:agreement", tandem.formed_key),
-                     "formed_on": _formed(tandem), "reason": "agreement"},
+                    plan,
+                    NudgeRule.AGREEMENT,
+                    subjects[tandem.pk],
+                    step,
+                    tandem,
+                    cohort,
+                    {
+                        "link": absolute_url("workspace:agreement", tandem.formed_key),
+                        "formed_on": _formed(tandem),
+                        "reason": "agreement",
+                    },
                 )
             step = due.meeting_due_step(
                 now=now,
@@ -261,10 +276,19 @@ def _tandems(cohorts: dict[int, CohortContext], now: datetime, batch_size: int, 
             if step is not None:
                 due_at = anchors[tandem.pk] + timedelta(days=cohort.cadence_days)
                 _nudge_or_check_in(
-                    plan, NudgeRule.MEETING_DUE, gaps[tandem.pk], step, tandem, cohort,
-                    {"link": _schedule_link(tandem, due_at, now), "due_on": due_at,
-                     "last_meeting_on": fact.last_meeting_at, "formed_on": _formed(tandem),
-                     "reason": "meeting"},
+                    plan,
+                    NudgeRule.MEETING_DUE,
+                    gaps[tandem.pk],
+                    step,
+                    tandem,
+                    cohort,
+                    {
+                        "link": _schedule_link(tandem, due_at, now),
+                        "due_on": due_at,
+                        "last_meeting_on": fact.last_meeting_at,
+                        "formed_on": _formed(tandem),
+                        "reason": "meeting",
+                    },
                 )
         run.add("tandems", plan.claim(now=now))
         run.batches += 1
@@ -296,7 +320,9 @@ def _nudge_or_check_in(
                 cohort=cohort,
                 to=enrolment.person,
                 enrolment=enrolment,
-                build=_builder(kind, cohort, {**values, "person": enrolment.person, "partner": partner.person}),
+                build=_builder(
+                    kind, cohort, {**values, "person": enrolment.person, "partner": partner.person}
+                ),
             )
         return
     if cohort.contact is None:
@@ -398,12 +424,15 @@ def nudges_run_hourly(*, now: datetime | None = None) -> NudgeRun:
                 build=_builder(
                     "meeting_reminder",
                     cohort,
-                    {"person": enrolment.person, "partner": partner.person, "meeting": meeting,
-                     "format": meeting.get_format_display(), "link": link},
+                    {
+                        "person": enrolment.person,
+                        "partner": partner.person,
+                        "meeting": meeting,
+                        "format": meeting.get_format_display(),
+                        "link": link,
+                    },
                 ),
             )
     run.add(NudgeRule.MEETING_REMINDER, plan.claim(now=now))
     run.batches += 1
     return run
-
-

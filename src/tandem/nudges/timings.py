@@ -34,7 +34,9 @@ def cohort_nudge_timings_save(
             setattr(timings, name, values[name])
     timings.full_clean()
     timings.save()
-    changed = {name: getattr(timings, name) for name in FIELDS if getattr(timings, name) != before[name]}
+    changed = {
+        name: getattr(timings, name) for name in FIELDS if getattr(timings, name) != before[name]
+    }
     audit_record(
         actor=actor,
         action="nudges.timings.save",

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import time_machine

@@ -16,9 +16,7 @@ moments = st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=
 
 
 @given(moments, st.integers(min_value=-5, max_value=80), st.sets(st.integers(1, 4)))
-def test_a_step_is_never_due_before_its_moment_nor_after_itself_or_a_later_one(
-    steps, day, sent
-):
+def test_a_step_is_never_due_before_its_moment_nor_after_itself_or_a_later_one(steps, day, sent):
     now = T0 + datetime.timedelta(days=day)
     step = due.due_step(now=now, moments=steps, sent=sorted(sent))
     if step is not None:
@@ -80,7 +78,9 @@ def test_no_check_in_without_a_first_nudge_or_with_escalation_off():
         due.agreement_step(now=later, formed_at=T0, signed=False, timings=timings, sent=first) == 2
     )
     quiet = due.Timings(escalation_on=False)
-    assert due.agreement_step(now=later, formed_at=T0, signed=False, timings=quiet, sent=first) is None
+    assert (
+        due.agreement_step(now=later, formed_at=T0, signed=False, timings=quiet, sent=first) is None
+    )
 
 
 def test_the_first_meeting_nudge_matches_the_overviews_check_in():
@@ -117,5 +117,7 @@ def test_a_reminder_is_due_from_its_time_ahead_until_the_start():
     start = T0 + datetime.timedelta(days=1)
     ahead = datetime.timedelta(hours=24)
     assert due.reminder_due(now=T0, starts_at=start, ahead=ahead)
-    assert not due.reminder_due(now=T0 - datetime.timedelta(minutes=1), starts_at=start, ahead=ahead)
+    assert not due.reminder_due(
+        now=T0 - datetime.timedelta(minutes=1), starts_at=start, ahead=ahead
+    )
     assert not due.reminder_due(now=start, starts_at=start, ahead=ahead)

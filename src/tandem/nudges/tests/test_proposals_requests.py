@@ -26,9 +26,7 @@ def proposal(travel, coordinator):
     )
 
 
-def test_the_partner_who_has_not_answered_is_reminded_after_3_and_7_days(
-    proposal, travel, daily
-):
+def test_the_partner_who_has_not_answered_is_reminded_after_3_and_7_days(proposal, travel, daily):
     travel(days=2, hours=23)
     assert daily() == []
     travel(days=3)
@@ -78,7 +76,9 @@ def test_the_mentor_is_reminded_after_7_days(request_, travel, daily):
     travel(days=7)
     sent = daily()
     assert to_of(sent) == [request_.mentor.person.email]
-    assert f"/matching/cohorts/{request_.cohort_id}/" in sent[0].body or "/matching/" in sent[0].body
+    assert (
+        f"/matching/cohorts/{request_.cohort_id}/" in sent[0].body or "/matching/" in sent[0].body
+    )
     assert "Ziele" not in sent[0].body
     assert daily() == []
 
