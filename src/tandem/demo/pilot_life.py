@@ -24,6 +24,7 @@ from django.contrib.auth.models import User
 
 from tandem.demo import pilot_texts as texts
 from tandem.demo.clock import DemoClock, at
+from tandem.demo.pilot_nudges import pilot_nudges_replay
 from tandem.enrolment.choices import GiveBackDirection
 from tandem.enrolment.models import GiveBackTopic, LearningNeed, TeachingOffer
 from tandem.programs.choices import EventKind, RsvpAnswer
@@ -324,8 +325,10 @@ class Story:
 
 OTHERS = (
     Story(AWAITING_MENTEE, held=(24,), upcoming=5, kpis_done=(False,), shared_note=True, hour=9),
-    # Quiet: one meeting five weeks ago, no agreement, nothing since (the list's 30-day filter).
-    Story(NO_AGREEMENT, held=(37,), hour=16, kickoff=False),
+    # Stalled: one meeting six weeks ago, no agreement, nothing since (the list's 30-day filter;
+    # the nudges reminded the pair and then asked the coordinator for a check-in,
+    # `demo/pilot_nudges.py`).
+    Story(NO_AGREEMENT, held=(42,), hour=16, kickoff=False),
     Story(
         SIGNED,
         held=(39, 25, 11),
@@ -462,3 +465,4 @@ def pilot_tandems_live(
     demo_tandem(demo_pair, clock, today=today)
     for pair, story in stories:
         other_tandem(pair, story, clock, today=today, rng=rng)
+    pilot_nudges_replay(clock=clock, since=today - 45 * DAY)

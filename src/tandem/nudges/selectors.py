@@ -123,13 +123,31 @@ def _batches(queryset: Any, batch_size: int) -> Iterator[list[Any]]:
         last = batch[-1].pk
 
 
+# What the jobs read of a tandem and its partners: loading whole rows (a person has many fields)
+# cost more than all the queries (benchmarks/daily_nudges.py).
+_PARTNER_FIELDS = tuple(
+    f"{side}__{name}"
+    for side in ("mentor", "mentee")
+    for name in (
+        "status",
+        "person__first_name",
+        "person__last_name",
+        "person__email",
+        "person__is_active",
+    )
+)
+_TANDEM_FIELDS = ("cohort_id", "status", "confirmed_at", "formed_key", *_PARTNER_FIELDS)
+
+
 def formed_tandem_batches(
     *, cohort_ids: Iterable[int], batch_size: int = BATCH_SIZE
 ) -> Iterator[list[Tandem]]:
     """The running (formed, not ended) tandems of these cohorts with their partners."""
-    tandems = Tandem.objects.filter(
-        status=TandemStatus.CONFIRMED, cohort_id__in=list(cohort_ids)
-    ).select_related("mentor__person", "mentee__person")
+    tandems = (
+        Tandem.objects.filter(status=TandemStatus.CONFIRMED, cohort_id__in=list(cohort_ids))
+        .select_related("mentor__person", "mentee__person")
+        .only(*_TANDEM_FIELDS)
+    )
     return _batches(tandems, batch_size)
 
 
