@@ -94,3 +94,23 @@ def test_a_closed_cohort_gets_nothing(pair, travel, daily):
     pair.cohort.save()
     travel(days=60)
     assert daily() == []
+
+
+def test_the_schedule_now_link_opens_the_form_with_the_date_filled_in(
+    pair, travel, daily, mentor, client_for
+):
+    travel(days=38)
+    link = _due(daily())[0].body.split("http://")[1].split()[0]
+    path = link[link.index("/space/") :]
+    response = client_for(mentor).get(path)
+    assert response.status_code == 200
+    assert str(response.context["form"].initial["date"]) == "2026-04-10"
+
+
+def test_a_past_or_broken_date_in_the_link_is_ignored(pair, travel, mentor, client_for):
+    travel(days=38)
+    url = f"/space/{pair.tandem.formed_key}/meetings/new/"
+    client = client_for(mentor)
+    for value in ("2026-01-01", "not-a-date"):
+        response = client.get(url, {"date": value})
+        assert "date" not in response.context["form"].initial
