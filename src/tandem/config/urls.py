@@ -18,6 +18,7 @@ urlpatterns = [
     path("space/", include("tandem.workspace.urls")),
     path("programs/", include("tandem.nudges.urls")),
     # Before allauth's own: sign-up answers in an even time (accounts.views).
+    path("settings/notifications/", include("tandem.accounts.notifications.urls")),
     path("accounts/signup/", account_views.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

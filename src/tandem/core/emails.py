@@ -3,6 +3,9 @@
 Every message is rendered from `<template>_subject.txt` and `<template>_body.txt` (and
 `<template>_body.html` with ``html``) with that language active, and says its language in a
 ``Content-Language`` header. Sending, and when, stays with the caller.
+
+Every message ends with a link to the recipient's e-mail settings (`email_footer.txt`), so no
+template can forget it.
 """
 
 from __future__ import annotations
@@ -38,8 +41,15 @@ def templated_email(
     values = {**context, "LANGUAGE_CODE": language}
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", values)
+        footer = {"settings_url": absolute_url("notifications:settings")}
         body = render_to_string(f"{template}_body.txt", values)
-        alternative = render_to_string(f"{template}_body.html", values) if html else None
+        body = body.rstrip("\n") + "\n\n" + render_to_string("core/email_footer.txt", footer)
+        alternative: str | None = None
+        if html:
+            alternative = render_to_string(f"{template}_body.html", values)
+            alternative = _before_closing_body(
+                alternative, render_to_string("core/email_footer.html", footer)
+            )
     fields: dict[str, Any] = {
         "subject": " ".join(subject.split()),  # one line: a newline would break the header
         "body": body,
@@ -53,3 +63,16 @@ def templated_email(
     message = EmailMultiAlternatives(**fields)
     message.attach_alternative(alternative, "text/html")
     return message
+
+
+def settings_footer(*, language: str) -> str:
+    """The settings link that ends every e-mail, for a message not built by `templated_email`."""
+    with translation.override(language):
+        return render_to_string(
+            "core/email_footer.txt", {"settings_url": absolute_url("notifications:settings")}
+        )
+
+
+def _before_closing_body(html: str, footer: str) -> str:
+    position = html.lower().rfind("</body>")
+    return html + footer if position < 0 else html[:position] + footer + html[position:]

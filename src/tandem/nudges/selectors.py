@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from tandem.accounts.notifications.selectors import emails_without_reminders
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.enrolment.models import Enrolment
 from tandem.matching.models import MentorRequest, RequestStatus
@@ -78,13 +79,7 @@ def emails_opted_out(*, emails: Iterable[str]) -> set[str]:
     """The lower-cased addresses among ``emails`` whose owners want no reminders (one query).
 
     The one place that asks the personal notification settings (accounts.notifications)."""
-    try:  # until the personal settings are merged (accounts.notifications, on main)
-        from tandem.accounts.notifications.selectors import (  # type: ignore[import-untyped,unused-ignore]
-            emails_without_reminders,
-        )
-    except ImportError:
-        return set()
-    return set(emails_without_reminders(emails=emails))
+    return emails_without_reminders(emails=emails)
 
 
 def reachable(person: Person, enrolment: Enrolment | None = None) -> bool:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tandem.core.emails import absolute_url
+from tandem.core.emails import absolute_url, settings_footer
 from tandem.core.services import audit_record
 from tandem.enrolment.choices import EnrolmentStatus
 from tandem.enrolment.enrolling.phase_guards import (
@@ -48,6 +48,7 @@ def withdrawal_notify_coordinator(*, enrolment: Enrolment, reason_given: bool) -
             link,
         ]
     body = "\n".join(str(line) for line in lines)
+    body += "\n\n" + settings_footer(language=settings.LANGUAGE_CODE)
     transaction.on_commit(
         lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [coordinator.email])
     )
