@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from tandem.enrolment.choices import EnrolmentStatus
-from tandem.nudges import services
 from tandem.nudges.tests.conftest import START, meeting, to_of
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,11 @@ def test_a_person_who_left_gets_nothing(pair, travel, daily):
     assert pair.mentor.person.email in sent
 
 
-def test_who_switched_reminders_off_gets_none(pair, travel, daily, monkeypatch):
+def test_who_switched_reminders_off_gets_none(pair, travel, daily):
+    from tandem.accounts.notifications.models import NotificationSettings
+
+    NotificationSettings.objects.create(person=pair.mentee.person, reminder_emails=False)
     off = pair.mentee.person.email.lower()
-    monkeypatch.setattr(services, "emails_opted_out", lambda *, emails: {off} & set(emails))
     travel(days=38)
     sent = to_of(daily())
     assert off not in [s.lower() for s in sent]
@@ -56,3 +58,10 @@ def test_a_cohort_writing_english_gets_english_e_mails(pair, travel, daily):
     sent = daily()
     assert sent and all(m.extra_headers["Content-Language"] == "en" for m in sent)
     assert "agreement" in sent[0].subject
+
+
+def test_every_nudge_links_to_the_notification_settings(pair, travel, daily):
+    travel(days=46)
+    sent = daily()
+    assert len(sent) == 4
+    assert all(reverse("notifications:settings") in m.body for m in sent)
