@@ -25,7 +25,7 @@ from tandem.matching.requests.services import mentor_request_expire
 from tandem.nudges import due
 from tandem.nudges.claims import Planned, claim_and_send
 from tandem.nudges.emails import nudge_email
-from tandem.nudges.models import MAX_REMINDER_HOURS, NudgeRule
+from tandem.nudges.models import NudgeRule
 from tandem.nudges.selectors import (
     BATCH_SIZE,
     CohortContext,
@@ -358,6 +358,8 @@ def _events(cohorts: dict[int, CohortContext], now: datetime, run: NudgeRun) -> 
         ):
             continue
         subject = f"{event.pk}:{event.starts_at:%Y%m%d%H%M}"
+        if sent_steps(rules=[NudgeRule.EVENT_REMINDER], subjects=[subject]):
+            continue  # reminded already (a moved event has a new subject)
         plan = _Plan()
         for member in event_invitees(event=event):
             plan.add(
@@ -403,15 +405,28 @@ def nudges_run_hourly(*, now: datetime | None = None) -> NudgeRun:
     cohorts = cohorts_for_nudges()
     run = NudgeRun()
     plan = _Plan()
-    for meeting in upcoming_meetings(now=now, within=timedelta(hours=MAX_REMINDER_HOURS)):
+    longest = max(
+        (
+            c.timings.meeting_reminder_hours
+            for c in cohorts.values()
+            if c.timings.meeting_reminders_on
+        ),
+        default=0,
+    )
+    meetings = upcoming_meetings(now=now, within=timedelta(hours=longest))
+    subjects = {m.pk: f"{m.pk}:{m.starts_at:%Y%m%d%H%M}" for m in meetings}
+    sent = sent_steps(rules=[NudgeRule.MEETING_REMINDER], subjects=subjects.values())
+    for meeting in meetings:
         tandem = meeting.tandem
         cohort = cohorts.get(tandem.cohort_id)
+        subject = subjects[meeting.pk]
         if cohort is None or not cohort.timings.meeting_reminders_on:
             continue
         ahead = timedelta(hours=cohort.timings.meeting_reminder_hours)
-        if not due.reminder_due(now=now, starts_at=meeting.starts_at, ahead=ahead):
+        if (NudgeRule.MEETING_REMINDER, subject) in sent or not due.reminder_due(
+            now=now, starts_at=meeting.starts_at, ahead=ahead
+        ):
             continue
-        subject = f"{meeting.pk}:{meeting.starts_at:%Y%m%d%H%M}"
         link = absolute_url("workspace:meeting_detail", tandem.formed_key, meeting.pk)
         for _side, enrolment, partner in _partners(tandem):
             plan.add(
