@@ -43,7 +43,9 @@ from tandem.nudges.selectors import (
     upcoming_meetings,
 )
 from tandem.people.models import Person
+from tandem.programs.choices import EventKind
 from tandem.tandems.models import PartnerAnswer, Tandem
+from tandem.workspace.meetings.models import MeetingFormat
 
 
 @dataclass
@@ -375,7 +377,7 @@ def _events(cohorts: dict[int, CohortContext], now: datetime, run: NudgeRun) -> 
                     {
                         "person": member.person,
                         "event": event,
-                        "kind": event.get_kind_display(),
+                        "kind": EventKind(event.kind).label,  # lazy: in the e-mail's language
                         "link": absolute_url("programs:event_detail", event.pk),
                     },
                 ),
@@ -443,7 +445,7 @@ def nudges_run_hourly(*, now: datetime | None = None) -> NudgeRun:
                         "person": enrolment.person,
                         "partner": partner.person,
                         "meeting": meeting,
-                        "format": meeting.get_format_display(),
+                        "format": MeetingFormat(meeting.format).label,
                         "link": link,
                     },
                 ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -65,3 +67,26 @@ def test_every_nudge_links_to_the_notification_settings(pair, travel, daily):
     sent = daily()
     assert len(sent) == 4
     assert all(reverse("notifications:settings") in m.body for m in sent)
+
+
+def test_the_labels_in_a_german_reminder_are_german(pair, travel, hourly):
+    pair.cohort.languages = ["de"]
+    pair.cohort.save()
+    meeting(pair.tandem, START + datetime.timedelta(hours=20))
+    sent = hourly()
+    assert sent and "Videotelefonat" in sent[0].body
+    assert "Video call" not in sent[0].body
+
+
+def test_the_event_kind_in_a_german_reminder_is_german(pair, travel, daily):
+    from tandem.programs.choices import EventKind
+    from tandem.programs.tests.factories import CohortEventFactory
+
+    pair.cohort.languages = ["de"]
+    pair.cohort.save()
+    meeting(pair.tandem, START.replace(month=6))
+    CohortEventFactory(
+        cohort=pair.cohort, kind=EventKind.KICKOFF, starts_at=START + datetime.timedelta(days=2)
+    )
+    sent = [m for m in daily() if m.subject.startswith("Erinnerung")]
+    assert sent and "Veranstaltung" in sent[0].body
