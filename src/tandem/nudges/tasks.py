@@ -16,7 +16,8 @@ logger = logging.getLogger(__name__)
 
 @db_periodic_task(crontab(hour="7", minute="5"))
 def send_daily_nudges() -> int:
-    """Every morning at 07:05: the day-granular nudges and the event reminders."""
+    """Every morning at 07:05 UTC (Huey's crontab counts in UTC): the day-granular nudges and
+    the event reminders."""
     run = nudges_run_daily()
     logger.info("Daily nudges: %s", run.claimed)
     return run.total
