@@ -24,6 +24,7 @@ from django.contrib.auth.models import User
 
 from tandem.demo import pilot_texts as texts
 from tandem.demo.clock import DemoClock, at
+from tandem.demo.pilot_help import pilot_help_asked
 from tandem.demo.pilot_nudges import pilot_nudges_replay
 from tandem.enrolment.choices import GiveBackDirection
 from tandem.enrolment.models import GiveBackTopic, LearningNeed, TeachingOffer
@@ -465,4 +466,5 @@ def pilot_tandems_live(
     demo_tandem(demo_pair, clock, today=today)
     for pair, story in stories:
         other_tandem(pair, story, clock, today=today, rng=rng)
+    pilot_help_asked(pairs=other_pairs, clock=clock, today=today)
     pilot_nudges_replay(clock=clock, since=today - 45 * DAY)

@@ -55,6 +55,7 @@ class DoNotMatchReason(models.TextChoices):
     DECLINED = "declined", _("A proposal was declined")
     COORDINATOR = "coordinator", _("Excluded by the coordinator")
     REQUEST_DECLINED = "request", _("A request was declined")
+    REMATCH = "rematch", _("A partner asked for a new partner")
 
 
 class DoNotMatch(models.Model):

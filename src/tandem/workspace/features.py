@@ -13,6 +13,7 @@ FEATURES = (
     "meetings",
     "notes",
     "learning",
+    "help",
     "ending",
     "overview",
     "calendar",

@@ -2,6 +2,7 @@
 
 from tandem.workspace.agreements import models as agreements  # noqa: F401
 from tandem.workspace.calendar import models as calendar  # noqa: F401
+from tandem.workspace.help import models as confidential_help  # noqa: F401
 from tandem.workspace.learning import models as learning  # noqa: F401
 from tandem.workspace.meetings import models as meetings  # noqa: F401
 from tandem.workspace.notes import models as notes  # noqa: F401

@@ -225,3 +225,17 @@ def test_every_pilot_tandem_with_a_signed_agreement_has_a_session_plan():
     demo = pilot_tandems().get(mentee__person__email__startswith="birgit.jaeger")
     cohort_target = demo.cohort.target_meetings
     assert PlanEntry.objects.filter(tandem_id=demo.formed_key).count() == cohort_target
+
+
+def test_the_demo_coordinator_finds_a_request_in_the_pilots_help_inbox(client):
+    from tandem.workspace.help.models import HelpRequest
+
+    logins = run_demo()
+    pilot = pilot_tandems().first().cohort
+    request = HelpRequest.objects.get()
+    assert request.tandem.cohort == pilot and not request.partner_told
+    assert client.login(email=logins["coordinator"], password=DEMO_PASSWORD)
+    tandems = client.get(reverse("workspace:cohort_tandems", args=[pilot.pk])).content.decode()
+    inbox = reverse("workspace:help_inbox", args=[pilot.pk])
+    assert inbox in tandems  # reachable from the tandem list by a link
+    assert "Seit unserem ersten Treffen" in client.get(inbox).content.decode()

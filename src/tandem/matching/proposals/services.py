@@ -346,3 +346,15 @@ def tandem_confirm(*, tandem: Tandem, enrolment: Enrolment, actor: Actor) -> Tan
         mentor_requests_close_for_tandem(tandem=locked, actor=None)
         _tell_both(locked, emails_answers.formed_email_send)
     return locked
+
+
+def pair_exclude_after_rematch(*, tandem: Tandem) -> DoNotMatch:
+    """Never propose this pair again after one of them asked for a new partner (re-match, R25),
+    as after a decline: the row says why, never who. Part of the caller's action, which is
+    atomic and writes the audit row."""
+    entry, _created = DoNotMatch.objects.get_or_create(
+        mentee_id=tandem.mentee_id,
+        mentor_id=tandem.mentor_id,
+        defaults={"cohort_id": tandem.cohort_id, "reason": DoNotMatchReason.REMATCH},
+    )
+    return entry

@@ -30,6 +30,7 @@ FACT_NAMES = (
     "kpis_done",
     "kpis_total",
     "last_activity_at",
+    "rematch_requested",
 )
 
 
@@ -50,6 +51,8 @@ class TandemProgress:
     kpis_total: int = 0
     # The latest date anything happened in the space (a date, never what happened).
     last_activity_at: datetime | None = None
+    # Ended because a partner asked for a new partner (never who asked).
+    rematch_requested: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
     # Judged from the facts above once they are all in (`health.py`); never from content.
     health: Health = field(default_factory=lambda: Health(HealthCode.TOO_EARLY, ()))

@@ -14,6 +14,8 @@ from tandem.core.http import AuthenticatedHttpRequest
 from tandem.programs.lookups import cohort_or_404, cohort_or_none
 from tandem.workspace.access import Space
 from tandem.workspace.decorators import space_view
+from tandem.workspace.help.contact import is_cohort_contact
+from tandem.workspace.help.selectors import cohort_help_counts, cohort_rematch_count
 from tandem.workspace.overview.facts import cohort_progress, tandem_progress
 from tandem.workspace.overview.health_texts import state_label
 from tandem.workspace.overview.listing import (
@@ -72,6 +74,10 @@ def cohort_tandems(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "quiet": quiet,
             "health": health,
             "health_choices": health_choices(),
+            # Counts per cohort only; the inbox itself is for the cohort's contact alone.
+            "help_counts": cohort_help_counts(cohort=cohort),
+            "rematches": cohort_rematch_count(cohort=cohort),
+            "is_contact": is_cohort_contact(request.user, cohort),
         },
     )
 

@@ -14,6 +14,7 @@ from tandem.workspace.agreements import services as agreements
 from tandem.workspace.agreements.content import goal_content
 from tandem.workspace.agreements.models import GoalDirection
 from tandem.workspace.agreements.tests.helpers import content, seen
+from tandem.workspace.help.services import help_request_create, help_request_update
 from tandem.workspace.learning.services import kpi_add, learning_add
 from tandem.workspace.meetings import services as meetings
 from tandem.workspace.meetings.models import Meeting
@@ -134,3 +135,17 @@ def plant(tandem, *, mark: str = MARK) -> None:
     )
     upload = SimpleUploadedFile(f"{marker('filename')}.txt", b"plain", content_type="text/plain")
     tutorial_add(space=mentee, topic=topic, title="Datei", kind="file", upload=upload, actor=None)
+    # Help (R25): a request the partner must not know of, one they may, and the contact's remark.
+    # The text is addressed to the cohort's contact, who reads it (and the remark) in the inbox.
+    quiet = help_request_create(
+        space=mentee, text=marker("helpquiet"), partner_told=False, actor=None
+    )
+    help_request_create(space=mentor, text=marker("helptold"), partner_told=True, actor=None)
+    contact = mentee.cohort.coordinator
+    help_request_update(
+        cohort=mentee.cohort,
+        request=quiet,
+        status="in_progress",
+        remark=marker("helpremark"),
+        actor=contact,
+    )

@@ -2,6 +2,12 @@
 every page, file and e-mail the coordinator, a sponsor, a superuser and another tandem's member
 can reach is searched for it. The partners' own pages must show it (so the search can fail).
 
+One exception, precisely bounded: a help request (R25) is addressed to the cohort's contact, the
+coordinator of this cohort, who reads its text and keeps a remark on it in the cohort's help
+inbox. So the coordinator's crawl may find the help markers — on the inbox page and nowhere else,
+and no other marker anywhere. The partner never finds a request they were not told of, nor the
+remark; the sponsor, a superuser and another tandem's member find nothing.
+
 The plant covers every encrypted field of every model (`core.encryption.encrypted_fields`): a new
 feature that stores the pair's text fails `test_every_encrypted_field_is_planted` until it adds
 its plant here.
@@ -100,6 +106,7 @@ def _starts(formed) -> list[str]:
         reverse("workspace:coordinator_sees", args=[formed.key]),
         reverse("programs:cohort_detail", args=[cohort.pk]),
         reverse("matching:review", args=[cohort.pk]),
+        reverse("workspace:help_inbox", args=[cohort.pk]),
         "/admin/",
     ]
 
@@ -113,12 +120,28 @@ def test_every_encrypted_field_is_planted(planted):
     assert empty == []
 
 
+# What the help inbox shows its reader, the cohort's contact (see the module docstring).
+ADDRESSED_TO_CONTACT = {marker("helpquiet"), marker("helptold"), marker("helpremark")}
+
+
 def test_the_partners_pages_show_what_they_wrote(planted, mentor, client_for):
     pages = crawl(client_for(mentor), _starts(planted))
     found = {m for text in pages.values() for m in re.findall(MARK + r"[a-z]+", text)}
-    # The mentee's private journal is the one thing the mentor never sees.
-    assert marker("journal") not in found
+    # The mentee's private journal and her request for help she did not tell of are the things
+    # the mentor never sees; the contact's remark is for the contact alone.
+    assert not {marker("journal"), marker("helpquiet"), marker("helpremark")} & found
     assert {marker("shared"), marker("goal"), marker("agenda"), marker("kpi")} <= found
+    assert marker("helptold") in found  # his own request, on his own help page
+
+
+def test_the_asker_reads_her_request_never_the_partners_text_or_the_remark(
+    planted, mentee, client_for
+):
+    pages = crawl(client_for(mentee), _starts(planted))
+    found = {m for text in pages.values() for m in re.findall(MARK + r"[a-z]+", text)}
+    assert marker("helpquiet") in found
+    # The mentor told her that he asked, not what: his text is not hers to read.
+    assert not {marker("helptold"), marker("helpremark")} & found
 
 
 @pytest.mark.parametrize("role", ["coordinator", "sponsor", "superuser", "other_member"])
@@ -128,6 +151,10 @@ def test_no_page_or_file_another_role_can_reach_shows_the_pairs_text(
     pages = crawl(client_for(space_roles[role]), _starts(planted))
     assert len(pages) >= 3  # the crawl reached pages (the start page at least)
     leaks = {url: re.findall(MARK + r"[a-z]+", text) for url, text in pages.items()}
+    if role == "coordinator":
+        # The cohort's contact reads the help requests addressed to them, in the inbox only.
+        inbox = reverse("workspace:help_inbox", args=[planted.cohort.pk])
+        assert set(leaks.pop(inbox)) == ADDRESSED_TO_CONTACT
     assert {url: found for url, found in leaks.items() if found} == {}
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0003_run_holds_its_proposals'),
+        ('matching', '0004_do_not_match_rematch'),
     ]
 
     operations = [
