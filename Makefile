@@ -66,6 +66,7 @@ bench: install
 	$(BIN)/python benchmarks/solver_cli.py
 	$(BIN)/python benchmarks/match_end_to_end.py
 	$(SQLITE_ENV) $(BIN)/python benchmarks/tandem_space.py
+	$(SQLITE_ENV) $(BIN)/python benchmarks/daily_nudges.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

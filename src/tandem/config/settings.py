@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tandem.tandems",
     "tandem.matching",
     "tandem.workspace",
+    "tandem.nudges",
     "tandem.home",
     "tandem.demo",
     "django.contrib.admin",

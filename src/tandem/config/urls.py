@@ -16,6 +16,7 @@ urlpatterns = [
     path("tandems/", include("tandem.tandems.urls")),
     path("tandems/", include("tandem.matching.proposals.urls")),
     path("space/", include("tandem.workspace.urls")),
+    path("programs/", include("tandem.nudges.urls")),
     # Before allauth's own: sign-up answers in an even time (accounts.views).
     path("settings/notifications/", include("tandem.accounts.notifications.urls")),
     path("accounts/signup/", account_views.signup, name="account_signup"),

@@ -44,6 +44,10 @@ class DemoClock:
     def now(self) -> datetime.datetime:
         return self._real_now() + self._offset
 
+    def real_now(self) -> datetime.datetime:
+        """The time outside the demo's history (the clock can be set to any moment before it)."""
+        return self._real_now()
+
     def today(self) -> datetime.date:
         return timezone.localtime(self.now()).date()
 

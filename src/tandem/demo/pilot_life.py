@@ -25,6 +25,7 @@ from django.contrib.auth.models import User
 from tandem.demo import pilot_texts as texts
 from tandem.demo.clock import DemoClock, at
 from tandem.demo.pilot_help import pilot_help_asked
+from tandem.demo.pilot_nudges import pilot_nudges_replay
 from tandem.enrolment.choices import GiveBackDirection
 from tandem.enrolment.models import GiveBackTopic, LearningNeed, TeachingOffer
 from tandem.programs.choices import EventKind, RsvpAnswer
@@ -325,8 +326,10 @@ class Story:
 
 OTHERS = (
     Story(AWAITING_MENTEE, held=(24,), upcoming=5, kpis_done=(False,), shared_note=True, hour=9),
-    # Quiet: one meeting five weeks ago, no agreement, nothing since (the list's 30-day filter).
-    Story(NO_AGREEMENT, held=(37,), hour=16, kickoff=False),
+    # Stalled: one meeting six weeks ago, no agreement, nothing since (the list's 30-day filter;
+    # the nudges reminded the pair and then asked the coordinator for a check-in,
+    # `demo/pilot_nudges.py`).
+    Story(NO_AGREEMENT, held=(42,), hour=16, kickoff=False),
     Story(
         SIGNED,
         held=(39, 25, 11),
@@ -466,3 +469,4 @@ def pilot_tandems_live(
         other_tandem(pair, story, clock, today=today, rng=rng)
     pilot_messages(demo_pair=demo_pair, other_pairs=other_pairs, clock=clock, today=today)
     pilot_help_asked(pairs=other_pairs, clock=clock, today=today)
+    pilot_nudges_replay(clock=clock, since=today - 45 * DAY)

@@ -87,6 +87,8 @@ class RequestStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
     NOT_APPROVED = "rejected", _("Not approved")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # Closed by the nudges job when the mentor has not answered in time (nobody is blamed).
+    EXPIRED = "expired", _("Closed without an answer")
 
 
 OPEN_REQUEST_STATUSES = (RequestStatus.PENDING, RequestStatus.AWAITING_APPROVAL)

@@ -327,6 +327,20 @@ def _close_as_withdrawn(requests: QuerySet[MentorRequest], actor: Actor, **data:
     return closed
 
 
+@transaction.atomic
+def mentor_request_expire(*, request: MentorRequest, actor: Actor = None) -> bool:
+    """Close a request the mentor has not answered in time (the nudges job, no actor). Only a
+    request still waiting for the mentor; returns whether it was closed. The mentee is told by
+    the caller, kindly: a mentor may be away, and nobody is blamed."""
+    locked = _locked(request)
+    if locked.status != RequestStatus.PENDING:
+        return False
+    locked.status = RequestStatus.EXPIRED
+    _save(locked, request, ["status"])
+    _audit(actor, "matching.request.expire", locked, status_before=RequestStatus.PENDING)
+    return True
+
+
 def mentor_requests_close_for_withdrawal(*, enrolment: Enrolment, actor: Actor) -> int:
     """Close the open requests sent by or to someone who withdraws from the cohort (R1).
 

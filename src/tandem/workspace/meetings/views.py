@@ -4,6 +4,7 @@ recording. Only the two partners (`@space_view`); every change needs a running t
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -64,6 +65,15 @@ def meetings(request: AuthenticatedHttpRequest, space: Space) -> HttpResponse:
     )
 
 
+def _suggested_day(value: str) -> datetime.date | None:
+    """A day from the query string, if it is a valid ISO date not in the past."""
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if day >= timezone.localdate() else None
+
+
 @require_http_methods(["GET", "POST"])
 @space_view(write=True)
 def meeting_new(request: AuthenticatedHttpRequest, space: Space) -> HttpResponse:
@@ -73,6 +83,10 @@ def meeting_new(request: AuthenticatedHttpRequest, space: Space) -> HttpResponse
         "meeting_format": formats[0],
         "agenda": services.initial_agenda(space),
     }
+    # "Schedule now" in a nudge e-mail links here with the day the meeting was due.
+    suggested = _suggested_day(request.GET.get("date", ""))
+    if suggested is not None:
+        initial["date"] = suggested
     form = MeetingForm(request.POST or None, formats=formats, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
