@@ -169,6 +169,9 @@ def _prepare_cohort(*, program, name, starts_on, ends_on, actor, pilot: bool) ->
         languages=["de", "en"],
         mentor_max_career_level=2,
         mentee_min_career_level=4,
+        # The pilot meets every two weeks: six weeks in, a pair quiet since its first meeting
+        # shows as stalled in the coordinator's overview (R23's "a tandem going quiet").
+        cadence="biweekly" if pilot else "monthly",
     )
     confidentiality, data_processing = default_charter_texts()
     charter_publish(

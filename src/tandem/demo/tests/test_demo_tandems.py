@@ -170,10 +170,14 @@ def test_the_coordinators_progress_list_shows_varied_rows_without_a_word_the_tan
     )
     quiet = client.get(url, {"quiet": "1"}, HTTP_ACCEPT_LANGUAGE=language).context["rows"]
     assert len(quiet) == 1 and not quiet[0].agreement_signed
-    # The two tandems without an agreement six weeks in are flagged for a check-in.
+    # Of the two tandems without an agreement six weeks in, one is flagged for a check-in; the
+    # quiet one (one meeting, six weeks ago, every two weeks planned) has stalled.
     flagged = [row for row in rows if row.health.code == "check_in"]
-    assert len(flagged) == 2 and not any(row.agreement_signed for row in flagged)
-    assert {row.health.code for row in rows} == {"on_track", "check_in"}
+    assert len(flagged) == 1 and not flagged[0].agreement_signed
+    [stalled] = [row for row in rows if row.health.code == "stalled"]
+    assert stalled.tandem_id == quiet[0].tandem_id
+    assert set(stalled.health.reasons) == {"no_meeting_for_long", "no_agreement"}
+    assert {row.health.code for row in rows} == {"on_track", "check_in", "stalled"}
 
     shown = " ".join(html.unescape(response.content.decode()).split())
     written = _written_by_the_tandems()

@@ -188,6 +188,13 @@ def test_no_email_and_no_audit_row_carries_the_pairs_text(planted):
     assert MARK not in audit
 
 
+def test_every_email_of_a_tandems_life_links_the_recipients_settings(planted):
+    settings_url = reverse("notifications:settings")
+    assert len(mail.outbox) > 5
+    for message in mail.outbox:
+        assert settings_url in message.body, message.subject
+
+
 def test_a_database_dump_carries_ciphertext_and_loads_back(planted, tmp_path):
     out = io.StringIO()
     call_command("dumpdata", "workspace", stdout=out)
