@@ -42,8 +42,8 @@ def templated_email(
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", values)
         footer = {"settings_url": absolute_url("notifications:settings")}
-        body = render_to_string(f"{template}_body.txt", values)
-        body = body.rstrip("\n") + "\n\n" + render_to_string("core/email_footer.txt", footer)
+        text = render_to_string(f"{template}_body.txt", values).rstrip("\n")
+        body = text + "\n\n" + render_to_string("core/email_footer.txt", footer)
         alternative: str | None = None
         if html:
             alternative = render_to_string(f"{template}_body.html", values)
