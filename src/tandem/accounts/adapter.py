@@ -19,10 +19,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.userkit import filter_users_by_email
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.mail import EmailMessage
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import translation
 
-from tandem.core.emails import absolute_url
+from tandem.core.emails import absolute_url, settings_footer
 from tandem.people.access import person_is_inactive
 from tandem.people.models import Person
 from tandem.people.normalize import email_key
@@ -85,6 +87,15 @@ class TandemAccountAdapter(DefaultAccountAdapter):
                 },
             )
         return super().get_email_verification_redirect_url(email_address)
+
+    def render_mail(
+        self, template_prefix: str, email: str, context: dict, headers: dict | None = None
+    ) -> EmailMessage:
+        """allauth's message, ending like every e-mail of the site with the settings link."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        footer = settings_footer(language=translation.get_language() or settings.LANGUAGE_CODE)
+        message.body = message.body.rstrip("\n") + "\n\n" + footer
+        return message
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         from allauth.core import context as allauth_context

@@ -138,3 +138,9 @@ def test_the_navigation_links_the_settings(client_for, mentee):
     page = client_for(mentee).get(reverse("home:home"))
     assert URL in page.content.decode()
     assert not mail.outbox
+
+
+def test_account_emails_end_with_the_settings_link_too(client, mentee_person):
+    client.post(reverse("account_signup"), {"email": mentee_person.email})
+    [message] = mail.outbox
+    assert message.body.rstrip().endswith(URL)
