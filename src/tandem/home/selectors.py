@@ -36,6 +36,7 @@ from tandem.tandems.selectors_partner import (
     partner_tandem,
     person_tandems,
 )
+from tandem.workspace.help.models import HelpRequest, HelpStatus
 
 NEXT_EVENTS = 5
 
@@ -224,6 +225,7 @@ class CohortAttention:
     requests_waiting: int  # self-directed requests awaiting the coordinator's approval
     invitations_pending: int  # invitations sent and not answered
     is_mine: bool  # the user is the cohort's named contact
+    help_open: int = 0  # open requests for help, counted only for the contact who reads them
 
     @property
     def needs_attention(self) -> bool:
@@ -233,6 +235,7 @@ class CohortAttention:
             or self.proposals_waiting
             or self.requests_waiting
             or self.invitations_pending
+            or self.help_open
         )
 
 
@@ -264,6 +267,19 @@ def coordinator_home(*, user: User, today: datetime.date | None = None) -> list[
                 MentorRequest.objects.filter(status=RequestStatus.AWAITING_APPROVAL)
             ),
             invitations_pending=_count(Invitation.objects.filter(status=InvitationStatus.SENT)),
+            help_open=Coalesce(
+                Subquery(
+                    HelpRequest.objects.filter(
+                        tandem__cohort=OuterRef("pk"), status=HelpStatus.OPEN
+                    )
+                    .order_by()
+                    .values("tandem__cohort")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1],
+                    output_field=IntegerField(),
+                ),
+                Value(0),
+            ),
         )
         .order_by("starts_on", "name")
     )
@@ -287,6 +303,7 @@ def coordinator_home(*, user: User, today: datetime.date | None = None) -> list[
                     requests_waiting=cohort.requests_waiting,
                     invitations_pending=cohort.invitations_pending,
                     is_mine=cohort.coordinator_id == user.pk,
+                    help_open=cohort.help_open if cohort.coordinator_id == user.pk else 0,
                 )
                 for cohort in program.open_cohorts
             ],

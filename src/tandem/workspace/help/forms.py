@@ -29,8 +29,8 @@ class HelpRequestForm(ServiceErrorsMixin, forms.Form):
             (
                 TELL,
                 _(
-                    "Tell my partner that I asked for help. They will see that you asked and "
-                    "when, never what you wrote."
+                    "Tell my partner that I asked for help. They will see that I asked and "
+                    "when, never what I wrote."
                 ),
             ),
         ],

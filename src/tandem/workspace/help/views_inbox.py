@@ -41,24 +41,35 @@ def mailto(request: HelpRequest, cohort: Cohort) -> str:
     return f"mailto:{request.asker.email}?subject={quote(subject)}"
 
 
-@login_required
-@permission_required("workspace.view_help_inbox", fn=cohort_or_none, raise_exception=True)
-@require_GET
-def help_inbox(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    cohort = _contacts_cohort(request, pk)
-    requests = cohort_help_inbox(cohort=cohort)
+def _inbox(
+    request: AuthenticatedHttpRequest,
+    cohort: Cohort,
+    *,
+    bound: HelpRequestUpdateForm | None = None,
+    bound_pk: int | None = None,
+) -> HttpResponse:
+    """The inbox page; a refused change shows its own form as typed, with the reasons."""
     rows = [
         {
             "request": item,
             "mailto": mailto(item, cohort),
-            "form": HelpRequestUpdateForm(
+            "form": bound
+            if bound is not None and item.pk == bound_pk
+            else HelpRequestUpdateForm(
                 initial={"status": item.status, "remark": item.remark},
                 prefix=f"r{item.pk}",
             ),
         }
-        for item in requests
+        for item in cohort_help_inbox(cohort=cohort)
     ]
     return render(request, "workspace/help/inbox.html", {"cohort": cohort, "rows": rows})
+
+
+@login_required
+@permission_required("workspace.view_help_inbox", fn=cohort_or_none, raise_exception=True)
+@require_GET
+def help_inbox(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _inbox(request, _contacts_cohort(request, pk))
 
 
 @login_required
@@ -67,7 +78,7 @@ def help_inbox(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def help_request_change(
     request: AuthenticatedHttpRequest, pk: int, request_pk: int
 ) -> HttpResponse:
-    """The contact sets a request's status and their remark."""
+    """The contact sets a request's status and their remark. A refusal keeps what was typed."""
     cohort = _contacts_cohort(request, pk)
     item = help_request_in_cohort(cohort=cohort, pk=request_pk)
     form = HelpRequestUpdateForm(request.POST, prefix=f"r{item.pk}")
@@ -83,8 +94,9 @@ def help_request_change(
             )
             return _("The request has been updated.")
 
-        attempt(request, change)
+        if attempt(request, change):
+            inbox = reverse("workspace:help_inbox", args=[cohort.pk])
+            return redirect(f"{inbox}#request-{item.pk}")
     else:
         report_refusal(request, ValidationError([e for es in form.errors.values() for e in es]))
-    inbox = reverse("workspace:help_inbox", args=[cohort.pk])
-    return redirect(f"{inbox}#request-{item.pk}")
+    return _inbox(request, cohort, bound=form, bound_pk=item.pk)

@@ -3,6 +3,8 @@ private remarks (R25)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -143,3 +145,16 @@ def test_a_coordinator_who_left_is_nobodys_contact(asked, coordinator, client_fo
     Person.objects.filter(email=coordinator.email).update(is_active=False)
     # A leaver's account is locked out of everything (sent to sign in again, or refused).
     assert client_for(coordinator).get(inbox_url(asked.formed)).status_code in (302, 403)
+
+
+def test_a_too_long_remark_is_refused_and_what_was_typed_stays_on_the_page(
+    asked, coordinator, client_for
+):
+    typed = "Rückruf vereinbaren. " * 150  # over the limit, bypassing the browser's maxlength
+    response = _update(client_for(coordinator), asked.formed, asked.request, "resolved", typed)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert typed.strip() in html  # the remark as typed
+    assert re.search(r'<option value="resolved"\s+selected', html)
+    request = HelpRequest.objects.get()
+    assert (request.status, request.remark) == (HelpStatus.OPEN, "")

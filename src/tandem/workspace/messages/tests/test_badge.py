@@ -36,9 +36,11 @@ def test_the_badge_shows_the_unread_count_and_links_to_the_tandems(
     post(formed, mentee, "zwei")
     page = client_for(mentor).get(reverse("tandems:mine")).content.decode()
     assert 'id="unread-messages"' in page and ">2<" in page
+    # On a phone the links fold behind "Menu": its button carries the count too.
+    assert 'id="unread-messages-menu"' in page
     client_for(mentor).get(thread_url(formed))
     page = client_for(mentor).get(reverse("tandems:mine")).content.decode()
-    assert 'id="unread-messages"' not in page
+    assert 'id="unread-messages"' not in page and 'id="unread-messages-menu"' not in page
 
 
 @pytest.mark.parametrize("unread", [0, 3])
