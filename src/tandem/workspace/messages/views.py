@@ -12,16 +12,16 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tandem.core.http import AuthenticatedHttpRequest, wants_partial
 from tandem.workspace.access import Space
 from tandem.workspace.decorators import space_view
+from tandem.workspace.downloads import private_file_response
 from tandem.workspace.messages import selectors, services
 from tandem.workspace.messages.forms import MessageForm
 from tandem.workspace.messages.models import MAX_TEXT, Message
@@ -114,23 +114,12 @@ def messages_poll(request: AuthenticatedHttpRequest, space: Space) -> HttpRespon
 
 
 def _file_response(message: Message) -> HttpResponse:
-    """The file as an attachment (at most a few MB: read at once), never rendered."""
-    try:
-        with message.file.open("rb") as handle:
-            content = handle.read()
-    except FileNotFoundError:
-        raise Http404(_("The file of this message is missing.")) from None
-    response = HttpResponse(
-        content,
-        content_type=file_types.CONTENT_TYPES.get(message.file_type, "application/octet-stream"),
+    return private_file_response(
+        file=message.file,
+        file_type=message.file_type,
+        name=message.file_name or f"attachment.{message.file_type}",
+        missing=_("The file of this message is missing."),
     )
-    name = message.file_name or f"attachment.{message.file_type}"
-    disposition = content_disposition_header(as_attachment=True, filename=name)
-    response["Content-Disposition"] = disposition or "attachment"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @require_GET

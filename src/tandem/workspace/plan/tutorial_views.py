@@ -13,8 +13,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
@@ -24,6 +22,7 @@ from tandem.core.http import AuthenticatedHttpRequest
 from tandem.workspace.access import Space
 from tandem.workspace.agreements.selectors import topic_choices
 from tandem.workspace.decorators import space_view
+from tandem.workspace.downloads import private_file_response
 from tandem.workspace.plan import file_types, selectors, tutorials
 from tandem.workspace.plan.forms import TutorialForm, topic_or_none
 from tandem.workspace.plan.models import Tutorial
@@ -131,25 +130,14 @@ def tutorial_withdraw(request: AuthenticatedHttpRequest, space: Space, pk: int) 
 
 
 def _file_response(tutorial: Tutorial) -> HttpResponse:
-    """The file as an attachment (at most 5 MB: read at once), never rendered by the browser."""
     if not tutorial.file:
         raise Http404(_("This tutorial has no file."))
-    try:
-        with tutorial.file.open("rb") as handle:
-            content = handle.read()
-    except FileNotFoundError:
-        raise Http404(_("The file of this tutorial is missing.")) from None
-    response = HttpResponse(
-        content,
-        content_type=file_types.CONTENT_TYPES.get(tutorial.file_type, "application/octet-stream"),
+    return private_file_response(
+        file=tutorial.file,
+        file_type=tutorial.file_type,
+        name=tutorial.file_name or f"tutorial.{tutorial.file_type}",
+        missing=_("The file of this tutorial is missing."),
     )
-    name = tutorial.file_name or f"tutorial.{tutorial.file_type}"
-    disposition = content_disposition_header(as_attachment=True, filename=name)
-    response["Content-Disposition"] = disposition or "attachment"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @require_GET
