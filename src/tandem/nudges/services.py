@@ -352,16 +352,20 @@ def _nudge_or_check_in(
 def _events(cohorts: dict[int, CohortContext], now: datetime, run: NudgeRun) -> None:
     """Kickoff, half-time and closing: to every member who has not declined, N days before."""
     longest = max((c.timings.event_reminder_days for c in cohorts.values()), default=0)
-    for event in upcoming_events(cohort_ids=cohorts, now=now, within=timedelta(days=longest)):
+    events = upcoming_events(cohort_ids=cohorts, now=now, within=timedelta(days=longest))
+    subjects = {e.pk: f"{e.pk}:{e.starts_at:%Y%m%d%H%M}" for e in events}
+    # One read of what was reminded already (a moved event has a new subject), not one per event.
+    sent = sent_steps(rules=[NudgeRule.EVENT_REMINDER], subjects=subjects.values())
+    for event in events:
         cohort = cohorts[event.cohort_id]
         ahead = timedelta(days=cohort.timings.event_reminder_days)
         if not cohort.timings.event_reminders_on or not due.reminder_due(
             now=now, starts_at=event.starts_at, ahead=ahead
         ):
             continue
-        subject = f"{event.pk}:{event.starts_at:%Y%m%d%H%M}"
-        if sent_steps(rules=[NudgeRule.EVENT_REMINDER], subjects=[subject]):
-            continue  # reminded already (a moved event has a new subject)
+        subject = subjects[event.pk]
+        if (NudgeRule.EVENT_REMINDER, subject) in sent:
+            continue
         plan = _Plan()
         for member in event_invitees(event=event):
             plan.add(

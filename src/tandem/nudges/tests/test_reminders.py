@@ -77,3 +77,27 @@ def test_withdrawn_members_get_no_event_reminder(pair, travel, daily):
     sent = [m for m in daily() if "Reminder" in m.subject]
     assert to_of(sent) == [pair.mentor.person.email]
     assert SentNudge.objects.filter(rule="event").count() == 1
+
+
+def test_events_reminded_already_cost_no_query_each(pair, travel, daily):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tandem.nudges.services import nudges_run_daily
+
+    def queries_of_a_second_run(events: int) -> int:
+        for number in range(events):
+            CohortEventFactory(
+                cohort=pair.cohort,
+                kind=EventKind.KICKOFF,
+                starts_at=START + 4 * DAY + datetime.timedelta(hours=number),
+            )
+        travel(days=3)
+        assert len(daily()) == 2 * events  # both partners, for each event
+        with CaptureQueriesContext(connection) as queries:
+            nudges_run_daily()
+        SentNudge.objects.all().delete()
+        pair.cohort.events.all().delete()
+        return len(queries)
+
+    assert queries_of_a_second_run(1) == queries_of_a_second_run(3)
