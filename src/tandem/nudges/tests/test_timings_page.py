@@ -118,3 +118,12 @@ def test_saved_timings_drive_the_jobs(pair, coordinator, travel, daily):
     sent = daily()
     assert len(sent) == 2 and all("agreement" in m.subject for m in sent)
     assert DEFAULT_TIMINGS.agreement_days == 21
+
+
+def test_the_form_shows_the_limits_before_sending():
+    from tandem.nudges.forms import NudgeTimingsForm
+    from tandem.nudges.models import MAX_DAYS, MAX_REMINDER_HOURS
+
+    form = NudgeTimingsForm()
+    assert f'min="1" max="{MAX_DAYS}"' in str(form["proposal_first_days"])
+    assert f'max="{MAX_REMINDER_HOURS}"' in str(form["meeting_reminder_hours"])
